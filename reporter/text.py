@@ -1,0 +1,108 @@
+"""Text helpers shared by the stages: sentence spans, word tokens, normalised copies.
+
+Everything here returns offsets into the string it was given; nothing changes that string.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from reporter.model import Span
+
+# Abbreviations after which a full stop does not end a sentence (lower-cased, without the stop).
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gov sen rep gen col lt sgt capt cmdr adm maj cpl pvt st ste mt ft jr sr rev hon
+    pres supt det insp atty corp inc ltd co bros no nos vol vs v etc al approx dept est fig jan feb mar apr
+    jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun u.s u.k u.n e.g i.e a.m p.m
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev
+    okla ore pa tenn tex va vt wash wis wyo""".split()
+)
+
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace, or at a
+# line break. The look-behind on the previous word is done in code (abbreviations, initials).
+_BOUNDARY = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s)|\n+""")
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
+_PREV_WORD = re.compile(r"([\w.]+)[.!?…]*[\"'”’»)\]]*$")
+
+
+def sentences(text: str, span: Span | None = None) -> list[Span]:
+    """Sentence spans inside ``span`` (default: the whole text), stripped of surrounding whitespace.
+
+    Rule-based: a stop followed by white space ends a sentence unless the word before it is a known
+    abbreviation or a single capital (an initial), or the next word starts lower-case.
+    """
+    start, end = (span.start, span.end) if span else (0, len(text))
+    out: list[Span] = []
+    cursor = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        if match.group().startswith("\n"):
+            _append(out, text, cursor, match.start())
+            cursor = match.end()
+            continue
+        if not _ends_sentence(text, cursor, match.start(), match.end(), end):
+            continue
+        _append(out, text, cursor, match.end())
+        cursor = match.end()
+    _append(out, text, cursor, end)
+    return out
+
+
+def _ends_sentence(text: str, sentence_start: int, stop: int, after: int, limit: int) -> bool:
+    if text[stop] == ".":
+        previous = _PREV_WORD.search(text, sentence_start, stop + 1)
+        word = previous.group(1).lower().rstrip(".") if previous else ""
+        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            return False
+        if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):  # U.S., a.m.
+            nxt = _next_char(text, after, limit)
+            return nxt is not None and nxt.isupper() and word not in ABBREVIATIONS
+    nxt = _next_char(text, after, limit)
+    return nxt is None or not nxt.islower()
+
+
+def _next_char(text: str, index: int, limit: int) -> str | None:
+    while index < limit and text[index].isspace():
+        index += 1
+    return text[index] if index < limit else None
+
+
+def _append(out: list[Span], text: str, start: int, end: int) -> None:
+    stripped = strip_span(text, Span(start, end))
+    if stripped is not None:
+        out.append(stripped)
+
+
+def strip_span(text: str, span: Span) -> Span | None:
+    """``span`` without leading and trailing white space; ``None`` when nothing is left."""
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (letters, digits, inner hyphens and apostrophes)."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def word_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, Span]]:
+    """Word tokens with their spans."""
+    for match in _WORD.finditer(text, start, len(text) if end is None else end):
+        yield match.group(), Span(match.start(), match.end())
+
+
+def fold(text: str) -> str:
+    """A comparison key: accents removed, typographic quotes and dashes made plain, lower case.
+
+    Length-preserving for the common cases but not guaranteed: use it on copies, never for offsets.
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.translate(_PLAIN).lower()
+
+
+_PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
