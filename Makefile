@@ -1,0 +1,56 @@
+# reporter: the two set-up commands are `make report` and `make test` (see README.md).
+# Both create the virtual environment and install what they need, OS packages included, on a fresh machine.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+OUT    ?= reports
+
+# Shared libraries WeasyPrint loads, and the tools the tests use (pdftoppm, qpdf, headless Chromium).
+OS_LIBS  := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-dejavu-core
+OS_TOOLS := poppler-utils chromium
+
+.PHONY: report test check lint types eval bench clean os-deps os-test-deps install
+
+report: $(STAMP)
+	$(BIN)/reporter report examples/belgorod --out $(OUT)
+	@echo "Open $(OUT)/belgorod/report.html (PDF: $(OUT)/belgorod/report.pdf)"
+
+test: $(STAMP) os-test-deps
+	$(BIN)/python -m pytest -q
+
+check: lint types test
+
+lint: $(STAMP)
+	$(BIN)/ruff check reporter evaluation tests
+	$(BIN)/ruff format --check reporter evaluation tests
+
+types: $(STAMP)
+	$(BIN)/mypy
+
+eval: $(STAMP)
+	$(BIN)/python -m evaluation --out eval-results/scores.json
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks --out bench-results/bench.json
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/nlp.txt | os-deps
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	# Old pip (23.x) misreads trafilatura's lxml extra; upgrade first.
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[nlp,dev]'
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/nlp.txt
+	touch $(STAMP)
+
+# Install OS packages only when something is missing, and only where we can (root with apt-get).
+os-deps:
+	@scripts/os-deps.sh $(OS_LIBS)
+
+os-test-deps:
+	@scripts/os-deps.sh $(OS_TOOLS)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

