@@ -49,8 +49,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         rows = [
-            {"set": name, "metric": s.metric, "score": round(s.score, 4), "target": s.target,
-             "anchor": s.anchor, "n": s.n, "met": None if s.target is None else s.score >= s.target}
+            {
+                "set": name,
+                "metric": s.metric,
+                "score": round(s.score, 4),
+                "target": s.target,
+                "anchor": s.anchor,
+                "n": s.n,
+                "met": None if s.target is None else s.score >= s.target,
+            }
             for name, s, _ in scores
         ]
         args.out.write_text(json.dumps({"limit": args.limit, "scores": rows}, indent=1) + "\n")

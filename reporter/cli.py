@@ -61,7 +61,9 @@ def _analyze(paths: Sequence[Path], cfg: Config) -> Analysis:
     articles, problems = load(list(paths), cfg.ingest)
     if not articles:
         reasons = "; ".join(f"{p.source}: {p.reason}" for p in problems[:5])
-        raise Failure(f"no readable article in {', '.join(map(str, paths))}" + (f" ({reasons})" if reasons else ""))
+        raise Failure(
+            f"no readable article in {', '.join(map(str, paths))}" + (f" ({reasons})" if reasons else "")
+        )
     return analyze(articles, cfg, problems, progress=_progress)
 
 
@@ -89,15 +91,31 @@ _strict_option = click.option("--strict", is_flag=True, help="Exit 1 when any in
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to write one report folder per story into.")
-@click.option("--format", "formats", default=",".join(FORMATS), show_default=True,
-              help="Comma-separated outputs among html, pdf, json, csv.")
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write one report folder per story into.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default=",".join(FORMATS),
+    show_default=True,
+    help="Comma-separated outputs among html, pdf, json, csv.",
+)
 @click.option("--pdf-date", help="Fixed PDF creation date (YYYY-MM-DD) for reproducible PDFs.")
 @_config_option
 @_strict_option
-def report(paths: tuple[Path, ...], out_dir: Path, formats: str, pdf_date: str | None,
-           config_path: Path | None, strict: bool) -> None:
+def report(
+    paths: tuple[Path, ...],
+    out_dir: Path,
+    formats: str,
+    pdf_date: str | None,
+    config_path: Path | None,
+    strict: bool,
+) -> None:
     """Write HTML/PDF/JSON/CSV reports for the story folders, files or JSON Lines corpora in PATHS."""
     from reporter.render import write_index, write_story
 
@@ -119,8 +137,13 @@ def report(paths: tuple[Path, ...], out_dir: Path, formats: str, pdf_date: str |
 
 @main.command()
 @click.argument("input_path", metavar="INPUT", type=click.Path(exists=True, path_type=Path))
-@click.option("--json", "json_out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Where to write report.json ('-' for standard output).")
+@click.option(
+    "--json",
+    "json_out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write report.json ('-' for standard output).",
+)
 @_config_option
 @_strict_option
 def analyze(input_path: Path, json_out: Path, config_path: Path | None, strict: bool) -> None:
@@ -135,7 +158,9 @@ def analyze(input_path: Path, json_out: Path, config_path: Path | None, strict: 
         click.echo(text, nl=False)
     else:
         write_atomic(json_out, text.encode("utf-8"))
-        click.echo(f"{len(analysis.articles)} articles, {len(analysis.stories)} stories -> {json_out}", err=True)
+        click.echo(
+            f"{len(analysis.articles)} articles, {len(analysis.stories)} stories -> {json_out}", err=True
+        )
     _finish(analysis, strict)
 
 

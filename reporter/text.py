@@ -13,11 +13,7 @@ from reporter.model import Span
 
 # Abbreviations after which a full stop does not end a sentence (lower-cased, without the stop).
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gov sen rep gen col lt sgt capt cmdr adm maj cpl pvt st ste mt ft jr sr rev hon
-    pres supt det insp atty corp inc ltd co bros no nos vol vs v etc al approx dept est fig jan feb mar apr
-    jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun u.s u.k u.n e.g i.e a.m p.m
-    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev
-    okla ore pa tenn tex va vt wash wis wyo""".split()
+    ["mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "cpl", "pvt", "st", "ste", "mt", "ft", "jr", "sr", "rev", "hon", "pres", "supt", "det", "insp", "atty", "corp", "inc", "ltd", "co", "bros", "no", "nos", "vol", "vs", "v", "etc", "al", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo"]
 )
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace, or at a

@@ -63,7 +63,10 @@ def test_one_story_two_raids(bare_seeds: Analysis) -> None:
 @pytest.mark.parametrize(
     "article, clutter",
     [
-        ("000_7d44ba37255e06b6", ["Skip to content", "Your cart is empty", "PHOTO CAPTION", "Read more", "Kosovo"]),
+        (
+            "000_7d44ba37255e06b6",
+            ["Skip to content", "Your cart is empty", "PHOTO CAPTION", "Read more", "Kosovo"],
+        ),
         (GUARDIAN, ["Leave a Reply", "Your email address will not be published"]),
         (KYIV, ["Source link", "This article has been updated"]),
         (POLITICAL_IQ, ["Get the featured stories", "Read more exclusive news", "Federal Court Of Appeals"]),

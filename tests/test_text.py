@@ -12,10 +12,16 @@ from reporter.text import fold, sentences, strip_span, words
     "text, expected",
     [
         ("He left. She stayed.", ["He left.", "She stayed."]),
-        ("Gov. John Smith spoke at 3 p.m. Friday. Then he left.", ["Gov. John Smith spoke at 3 p.m. Friday.", "Then he left."]),
+        (
+            "Gov. John Smith spoke at 3 p.m. Friday. Then he left.",
+            ["Gov. John Smith spoke at 3 p.m. Friday.", "Then he left."],
+        ),
         ("The U.S. Army said so. Others did not.", ["The U.S. Army said so.", "Others did not."]),
         ("“We fight,” he said. “It is over.”", ["“We fight,” he said.", "“It is over.”"]),
-        ("A headline without a stop\nThe body starts here.", ["A headline without a stop", "The body starts here."]),
+        (
+            "A headline without a stop\nThe body starts here.",
+            ["A headline without a stop", "The body starts here."],
+        ),
         ("J. R. Smith arrived. Nobody else did.", ["J. R. Smith arrived.", "Nobody else did."]),
         ("It was 3.5 km away. Really?", ["It was 3.5 km away.", "Really?"]),
         ("   ", []),
