@@ -2,17 +2,34 @@
 
 Everything here is pure: articles in, an :class:`~reporter.model.Analysis` out. File and network I/O
 happen only at the edges (``ingest`` before, ``render`` after, ``cli`` around both).
+
+Two phases. :func:`group` works on the whole corpus (cleaning, duplicates and clustering need to see
+every article); :func:`analyze_story` then works on one story at a time (facts, alignment, comparison),
+which is where the costly NLP is, so stories can run in parallel on local cores or on a Dask cluster:
+pass any ``concurrent.futures.Executor`` (``ProcessPoolExecutor``, or ``Client.get_executor()``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor
+from dataclasses import dataclass
+from functools import partial
 
 from reporter import align, clean, cluster, compare, dedupe, facts
 from reporter.config import Config
-from reporter.model import Analysis, Article, Problem
+from reporter.model import Alignment, Analysis, Article, Coverage, Fact, Problem, Story
 
 Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryResult:
+    """What the per-story phase finds for one story."""
+
+    facts: tuple[Fact, ...]
+    alignments: tuple[Alignment, ...]
+    coverage: tuple[Coverage, ...]
 
 
 def analyze(
@@ -20,34 +37,53 @@ def analyze(
     cfg: Config | None = None,
     problems: Iterable[Problem] = (),
     progress: Progress | None = None,
+    executor: Executor | None = None,
 ) -> Analysis:
     """Run every stage on ``articles`` and return the analysis that all renderings read.
 
     ``problems`` are input problems found by ingest; they travel into the analysis unchanged.
-    ``progress`` is called with the name of each stage as it starts (for a progress display).
+    ``progress`` is called with the name of each phase as it starts. ``executor`` runs the per-story
+    phase in parallel; without one it runs here, in order.
     """
     cfg = cfg or Config()
-    say = progress or (lambda _stage: None)
+    say = progress or (lambda _phase: None)
+    grouped, stories = group(list(articles), cfg, say)
 
-    say("clean")
-    cleaned = clean.clean(list(articles), cfg.clean)
-    say("dedupe")
-    deduped = dedupe.dedupe(cleaned, cfg.dedupe)
-    say("cluster")
-    clustered, stories = cluster.cluster(deduped, cfg.cluster)
-    say("facts")
-    found = facts.extract(clustered, cfg.facts)
-    say("align")
-    alignments = align.align(clustered, stories, cfg.align)
-    say("compare")
-    grouped, coverage = compare.compare(clustered, stories, found, cfg.compare)
+    say("facts, alignment, comparison")
+    members = _articles_by_story(grouped, stories)
+    work = partial(analyze_story, cfg=cfg)
+    mapper = executor.map if executor is not None else map
+    results = list(mapper(work, stories, members))
 
     return Analysis(
-        articles=tuple(clustered),
+        articles=tuple(grouped),
         stories=tuple(stories),
-        alignments=tuple(alignments),
-        facts=tuple(grouped),
-        coverage=tuple(coverage),
+        alignments=tuple(a for r in results for a in r.alignments),
+        facts=tuple(f for r in results for f in r.facts),
+        coverage=tuple(c for r in results for c in r.coverage),
         problems=tuple(problems),
         settings=cfg.as_dict(),
     )
+
+
+def group(articles: list[Article], cfg: Config, say: Progress) -> tuple[list[Article], list[Story]]:
+    """The corpus-wide phase: clean every article, link duplicates, cluster stories and events."""
+    say("clean")
+    cleaned = clean.clean(articles, cfg.clean)
+    say("dedupe")
+    deduped = dedupe.dedupe(cleaned, cfg.dedupe)
+    say("cluster")
+    return cluster.cluster(deduped, cfg.cluster)
+
+
+def analyze_story(story: Story, articles: Sequence[Article], cfg: Config) -> StoryResult:
+    """The per-story phase: extract facts, align paragraphs, compare outlets. Pure and picklable."""
+    found = facts.extract(articles, cfg.facts)
+    alignments = align.align(list(articles), [story], cfg.align)
+    grouped, coverage = compare.compare(list(articles), [story], found, cfg.compare)
+    return StoryResult(tuple(grouped), tuple(alignments), tuple(coverage))
+
+
+def _articles_by_story(articles: Sequence[Article], stories: Sequence[Story]) -> list[list[Article]]:
+    by_id = {a.id: a for a in articles}
+    return [[by_id[article_id] for article_id in story.articles] for story in stories]
