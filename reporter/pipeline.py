@@ -16,9 +16,10 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 from functools import partial
 
-from reporter import align, clean, cluster, compare, dedupe, facts
+from reporter import align, clean, cluster, compare, dedupe, facts, overrides
 from reporter.config import Config
 from reporter.model import Alignment, Analysis, Article, Coverage, Fact, Problem, Story
+from reporter.overrides import Overrides
 
 Progress = Callable[[str], None]
 
@@ -38,24 +39,28 @@ def analyze(
     problems: Iterable[Problem] = (),
     progress: Progress | None = None,
     executor: Executor | None = None,
+    corrections: Overrides | None = None,
 ) -> Analysis:
     """Run every stage on ``articles`` and return the analysis that all renderings read.
 
     ``problems`` are input problems found by ingest; they travel into the analysis unchanged.
     ``progress`` is called with the name of each phase as it starts. ``executor`` runs the per-story
-    phase in parallel; without one it runs here, in order.
+    phase in parallel; without one it runs here, in order. ``corrections`` are the analyst's
+    overrides (``reporter.overrides``): outlet renames apply first, speaker merges before comparing,
+    omission and figure marks last.
     """
     cfg = cfg or Config()
+    corrections = corrections or Overrides()
     say = progress or (lambda _phase: None)
-    grouped, stories = group(list(articles), cfg, say)
+    grouped, stories = group(overrides.rename_outlets(list(articles), corrections), cfg, say)
 
     say("facts, alignment, comparison")
     members = _articles_by_story(grouped, stories)
-    work = partial(analyze_story, cfg=cfg)
+    work = partial(analyze_story, cfg=cfg, corrections=corrections)
     mapper = executor.map if executor is not None else map
     results = list(mapper(work, stories, members))
 
-    return Analysis(
+    analysis = Analysis(
         articles=tuple(grouped),
         stories=tuple(stories),
         alignments=tuple(a for r in results for a in r.alignments),
@@ -64,6 +69,7 @@ def analyze(
         problems=tuple(problems),
         settings=cfg.as_dict(),
     )
+    return overrides.apply_to_coverage(analysis, corrections) if corrections else analysis
 
 
 def group(articles: list[Article], cfg: Config, say: Progress) -> tuple[list[Article], list[Story]]:
@@ -76,9 +82,11 @@ def group(articles: list[Article], cfg: Config, say: Progress) -> tuple[list[Art
     return cluster.cluster(deduped, cfg.cluster)
 
 
-def analyze_story(story: Story, articles: Sequence[Article], cfg: Config) -> StoryResult:
+def analyze_story(
+    story: Story, articles: Sequence[Article], cfg: Config, corrections: Overrides | None = None
+) -> StoryResult:
     """The per-story phase: extract facts, align paragraphs, compare outlets. Pure and picklable."""
-    found = facts.extract(articles, cfg.facts)
+    found = overrides.merge_speakers(facts.extract(articles, cfg.facts), corrections or Overrides())
     alignments = align.align(list(articles), [story], cfg.align)
     grouped, coverage = compare.compare(list(articles), [story], found, cfg.compare)
     return StoryResult(tuple(grouped), tuple(alignments), tuple(coverage))
