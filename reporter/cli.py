@@ -7,10 +7,13 @@ the commands so ``reporter --help`` answers at once.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -21,6 +24,7 @@ if TYPE_CHECKING:
     from reporter.config import Config
     from reporter.model import Analysis
 
+T = TypeVar("T")
 FORMATS = ("html", "pdf", "json", "csv")
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
@@ -118,6 +122,7 @@ def report(
 ) -> None:
     """Write HTML/PDF/JSON/CSV reports for the story folders, files or JSON Lines corpora in PATHS."""
     from reporter.render import write_index, write_story
+    from reporter.render.output import slug
 
     render: dict[str, Any] = {"formats": list(_formats(formats))}
     if pdf_date:
@@ -126,7 +131,7 @@ def report(
     analysis = _analyze(paths, cfg)
     entries = []
     for story in analysis.stories:
-        folder = out_dir / _slug(story.id)
+        folder = out_dir / slug(story.id)
         written = write_story(analysis.for_story(story.id), folder, cfg.render)
         entries.append((story, folder))
         click.echo(f"{story.id}: {len(story.articles)} articles -> {', '.join(str(p) for p in written)}")
@@ -164,9 +169,93 @@ def analyze(input_path: Path, json_out: Path, config_path: Path | None, strict: 
     _finish(analysis, strict)
 
 
-def _slug(story_id: str) -> str:
-    """A safe folder name for a story id (ids may come from untrusted input)."""
-    import re
+@main.command()
+@click.argument("corpus", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the story folders, index.html and dataset/.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default=",".join(FORMATS),
+    show_default=True,
+    help="Comma-separated outputs among html, pdf, json, csv (json is always written: it makes runs resumable).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Local processes for the per-story work (default: one per core).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Run the per-story work on this Dask scheduler (e.g. tcp://host:8786).",
+)
+@_config_option
+@_strict_option
+def batch(
+    corpus: Path,
+    out_dir: Path,
+    formats: str,
+    workers: int | None,
+    scheduler: str | None,
+    config_path: Path | None,
+    strict: bool,
+) -> None:
+    """Group a corpus into stories and report every one; unchanged stories are not recomputed."""
+    from reporter import batch as batch_run
+    from reporter.ingest import load
 
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", story_id).strip(".-")
-    return slug[:80] or "story"
+    chosen = sorted(set(_formats(formats)) | {"json"}, key=FORMATS.index)
+    cfg = _config(config_path, {"render": {"formats": chosen}})
+    articles, problems = load([corpus], cfg.ingest)
+    if not articles:
+        raise Failure(f"no readable article in {corpus}")
+    with _executor(workers, scheduler) as executor:
+        result = batch_run.run(articles, problems, out_dir, cfg, executor, progress=_bar, say=_progress)
+    click.echo(
+        f"{result.stories} stories ({result.computed} computed, {result.reused} unchanged) -> "
+        f"{result.index}; dataset: {out_dir / 'dataset'}"
+    )
+    for problem in problems:
+        click.echo(f"problem: {problem.source}: {problem.reason}", err=True)
+    if strict and problems:
+        raise SystemExit(EXIT_PROBLEMS)
+
+
+@contextlib.contextmanager
+def _executor(workers: int | None, scheduler: str | None) -> Iterator[Executor | None]:
+    """Local processes, a Dask cluster's executor, or none (one worker: run in this process)."""
+    if scheduler:
+        try:
+            from dask.distributed import Client
+        except ImportError as error:
+            raise Failure("--scheduler needs Dask: pip install 'reporter[dask]'") from error
+        with Client(scheduler) as client:
+            yield client.get_executor()
+        return
+    count = workers or os.cpu_count() or 1
+    if count == 1:
+        yield None
+        return
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        yield pool
+
+
+def _bar(items: Iterator[T], length: int) -> Iterator[T]:
+    """A progress bar on a terminal; a line every 10% otherwise (quiet logs)."""
+    if sys.stderr.isatty():
+        with click.progressbar(items, length=length, label="stories", file=sys.stderr) as bar:
+            yield from bar
+        return
+    step = max(1, length // 10)
+    for done, item in enumerate(items, 1):
+        if done % step == 0 or done == length:
+            click.echo(f"stories: {done}/{length}", err=True)
+        yield item

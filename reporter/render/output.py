@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -26,3 +27,9 @@ def write_atomic(path: Path, data: bytes) -> Path:
             Path(temporary).unlink()
         raise
     return path
+
+
+def slug(name: str) -> str:
+    """A safe file or folder name for an id that may come from untrusted input."""
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip(".-")
+    return cleaned[:80] or "story"
