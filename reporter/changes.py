@@ -8,17 +8,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
-from reporter.model import Analysis
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    kind: str  # "new outlet" | "outlet gone" | "new figure" | "changed figure" | "new speaker"
-    outlet: str
-    what: str
+from reporter.model import Analysis, Change
 
 
 def since(previous: Mapping[str, Any], analysis: Analysis) -> list[Change]:

@@ -8,6 +8,7 @@ the commands so ``reporter --help`` answers at once.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -23,6 +24,7 @@ from reporter.errors import ReporterError
 if TYPE_CHECKING:
     from reporter.config import Config
     from reporter.model import Analysis
+    from reporter.overrides import Overrides
 
 T = TypeVar("T")
 FORMATS = ("html", "pdf", "json", "csv")
@@ -58,7 +60,7 @@ def _progress(stage: str) -> None:
         click.echo(f"  {stage} ...", err=True)
 
 
-def _analyze(paths: Sequence[Path], cfg: Config) -> Analysis:
+def _analyze(paths: Sequence[Path], cfg: Config, overrides_path: Path | None = None) -> Analysis:
     from reporter.ingest import load
     from reporter.pipeline import analyze
 
@@ -68,7 +70,36 @@ def _analyze(paths: Sequence[Path], cfg: Config) -> Analysis:
         raise Failure(
             f"no readable article in {', '.join(map(str, paths))}" + (f" ({reasons})" if reasons else "")
         )
-    return analyze(articles, cfg, problems, progress=_progress)
+    return analyze(
+        articles, cfg, problems, progress=_progress, corrections=_corrections(paths, overrides_path)
+    )
+
+
+def _corrections(paths: Sequence[Path], explicit: Path | None) -> Overrides:
+    """The overrides given with --overrides, else those beside the (single) story folder."""
+    from reporter import overrides
+
+    found = [explicit] if explicit else [f for p in paths if p.is_dir() and (f := overrides.find(p))]
+    if len(found) > 1:
+        raise Failure(
+            "several story folders carry overrides.toml; run them one at a time or pass --overrides"
+        )
+    try:
+        return overrides.read(found[0]) if found else overrides.Overrides()
+    except ReporterError as error:
+        raise Failure(str(error)) from error
+
+
+def _previous(path: Path | None) -> dict[str, Any] | None:
+    if path is None:
+        return None
+    import json
+
+    try:
+        document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise Failure(f"--since {path}: not a readable report.json ({error})") from error
+    return document
 
 
 def _finish(analysis: Analysis, strict: bool) -> None:
@@ -90,6 +121,12 @@ _config_option = click.option(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A reporter.toml with settings (defaults < file < flags).",
 )
+_overrides_option = click.option(
+    "--overrides",
+    "overrides_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="An analyst overrides file (default: overrides.toml beside the story folder).",
+)
 _strict_option = click.option("--strict", is_flag=True, help="Exit 1 when any input had a problem.")
 
 
@@ -110,6 +147,13 @@ _strict_option = click.option("--strict", is_flag=True, help="Exit 1 when any in
     help="Comma-separated outputs among html, pdf, json, csv.",
 )
 @click.option("--pdf-date", help="Fixed PDF creation date (YYYY-MM-DD) for reproducible PDFs.")
+@click.option(
+    "--since",
+    "since_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A previous report.json: add a section on what changed since that brief.",
+)
+@_overrides_option
 @_config_option
 @_strict_option
 def report(
@@ -117,10 +161,13 @@ def report(
     out_dir: Path,
     formats: str,
     pdf_date: str | None,
+    since_path: Path | None,
+    overrides_path: Path | None,
     config_path: Path | None,
     strict: bool,
 ) -> None:
     """Write HTML/PDF/JSON/CSV reports for the story folders, files or JSON Lines corpora in PATHS."""
+    from reporter.changes import since
     from reporter.render import write_index, write_story
     from reporter.render.output import slug
 
@@ -128,11 +175,15 @@ def report(
     if pdf_date:
         render["pdf_date"] = pdf_date
     cfg = _config(config_path, {"render": render})
-    analysis = _analyze(paths, cfg)
+    previous = _previous(since_path)
+    analysis = _analyze(paths, cfg, overrides_path)
     entries = []
     for story in analysis.stories:
         folder = out_dir / slug(story.id)
-        written = write_story(analysis.for_story(story.id), folder, cfg.render)
+        part = analysis.for_story(story.id)
+        if previous is not None:
+            part = dataclasses.replace(part, changes=tuple(since(previous, part)))
+        written = write_story(part, folder, cfg.render)
         entries.append((story, folder))
         click.echo(f"{story.id}: {len(story.articles)} articles -> {', '.join(str(p) for p in written)}")
     if len(entries) > 1:

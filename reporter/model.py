@@ -210,6 +210,15 @@ class Coverage:
 
 
 @dataclass(frozen=True, slots=True)
+class Change:
+    """One thing that changed since a previous brief (``reporter.changes``)."""
+
+    kind: str  # "new outlet" | "outlet gone" | "new figure" | "changed figure" | "new speaker"
+    outlet: str
+    what: str
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """Everything the pipeline found: the one result that every rendering (JSON, HTML, PDF, CSV) reads."""
 
@@ -220,6 +229,7 @@ class Analysis:
     coverage: tuple[Coverage, ...]
     problems: tuple[Problem, ...] = ()
     settings: dict[str, object] = field(default_factory=dict)
+    changes: tuple[Change, ...] | None = None  # None: no previous brief was given
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:
@@ -237,4 +247,5 @@ class Analysis:
             coverage=tuple(c for c in self.coverage if c.story == story_id),
             problems=self.problems,
             settings=self.settings,
+            changes=self.changes,
         )

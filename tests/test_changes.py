@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from reporter.changes import Change, since
-from reporter.model import Analysis, Article, Fact
+from reporter.changes import since
+from reporter.model import Analysis, Article, Change, Fact
 
 
 def _analysis() -> Analysis:
