@@ -103,8 +103,23 @@ print(json.dumps({"articles": len(articles), "load_s": loaded - started, "analyz
 """
 
 
+def bench_cli_analyze(path: Path) -> dict[str, Any]:
+    """``reporter analyze CORPUS --json OUT`` as a user runs it: wall time, interpreter start included."""
+    reporter = Path(sys.executable).parent / "reporter"
+    articles = sum(1 for _ in path.open(encoding="utf-8"))
+    started = time.perf_counter()
+    subprocess.run(
+        [str(reporter), "analyze", str(path), "--json", str(path.with_suffix(".out.json"))],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    wall = time.perf_counter() - started
+    return {"articles": articles, "wall_s": wall, "articles_per_s": articles / wall}
+
+
 def bench_analyze(path: Path) -> dict[str, Any]:
-    """One fresh interpreter analysing the corpus at ``path``."""
+    """One fresh interpreter analysing the corpus at ``path`` in one process (for peak memory)."""
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", _ANALYZE_CHILD, str(path)],
@@ -221,7 +236,11 @@ def _print(r: dict[str, Any]) -> None:
         ("analyze articles/s (1x)", f"{a1['articles_per_s']:.1f}  ({a1['articles']} articles)", ">= 60"),
         ("analyze articles/s (4x)", f"{a4['articles_per_s']:.1f}  ({a4['articles']} articles)", ">= 60"),
         ("time growth 1x -> 4x", f"{r['growth_4x']:.2f}x", "<= 4.8x"),
-        ("peak memory", f"{mem['max_rss_mb']:.0f} MB  ({mem['articles']} articles)", "<= 2048 MB"),
+        (
+            "peak memory (1 process)",
+            f"{mem['max_rss_mb']:.0f} MB  ({mem['articles']} articles)",
+            "<= 2048 MB",
+        ),
         ("example report wall", f"{r['example_report_wall_s']:.2f} s", "<= 5 s"),
         (
             "example HTML / PDF",

@@ -127,6 +127,12 @@ _overrides_option = click.option(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="An analyst overrides file (default: overrides.toml beside the story folder).",
 )
+_workers_option = click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Local processes for the per-story work (default: one per core on large inputs).",
+)
 _strict_option = click.option("--strict", is_flag=True, help="Exit 1 when any input had a problem.")
 
 
@@ -200,15 +206,18 @@ def report(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Where to write report.json ('-' for standard output).",
 )
+@_workers_option
 @_config_option
 @_strict_option
-def analyze(input_path: Path, json_out: Path, config_path: Path | None, strict: bool) -> None:
+def analyze(
+    input_path: Path, json_out: Path, workers: int | None, config_path: Path | None, strict: bool
+) -> None:
     """Analyse INPUT (a JSON Lines corpus, story folder or file) into one report.json."""
     from reporter.render.json import dumps
     from reporter.render.output import write_atomic
 
     cfg = _config(config_path, {})
-    analysis = _analyze([input_path], cfg)
+    analysis = _analyze([input_path], cfg, workers=workers)
     text = dumps(analysis)
     if str(json_out) == "-":
         click.echo(text, nl=False)
@@ -236,12 +245,7 @@ def analyze(input_path: Path, json_out: Path, config_path: Path | None, strict: 
     show_default=True,
     help="Comma-separated outputs among html, pdf, json, csv (json is always written: it makes runs resumable).",
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Local processes for the per-story work (default: one per core).",
-)
+@_workers_option
 @click.option(
     "--scheduler",
     metavar="ADDRESS",
