@@ -1,0 +1,728 @@
+"""Casualty figures: how many were killed, injured, missing, captured, arrested or displaced, per whom.
+
+Rules over word tokens, no parse needed (fast enough for a daily feed; works without spaCy). A
+sentence is a candidate when it holds a casualty term. Each term (a *trigger*: "were killed", "died",
+"wounded", "killing", "left ... dead") is linked to the noun phrases it is about:
+
+- its subject, to the left, for passives and intransitives ("two people had been killed", "a man died",
+  "three dead", "Smith, 25, and Jones, 51, were shot and killed");
+- its object, to the right, for active verbs ("killing 50 of the raiders", "killed his five children as
+  well as his wife", "left two people injured").
+
+A noun phrase counts as its number ("12 civilians", "at least two", "a dozen") or as one person ("a
+man", "the victim", "his wife", a name, "he"); a list of them ("X and Y", "X as well as Y") adds up.
+"Several people were injured" yields a fact with ``count=None``: the text states no number.
+
+Gold conventions of the casualty data sets, measured and followed here: a person who was shot and is
+not said to have died counts as injured; a shooter who killed himself counts as killed; "no one was
+hurt" and "without casualties" are explicit zero figures (the only zeros reported).
+
+Every fact's evidence is the sentence that states it (``article.text[start:end] == evidence``);
+``attributed_to`` is who the sentence credits ("police said", "according to the governor").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from reporter.facts.numbers import Count, find_counts
+from reporter.model import Article, Fact, Span
+from reporter.text import sentences
+
+VERSION = "1"
+EXTRACTOR = "casualties"
+
+# --- lexicons ---------------------------------------------------------------------------------------
+
+SINGULAR_PERSONS = frozenset(
+    """man woman boy girl teen teenager child kid baby infant toddler person victim officer deputy trooper
+    agent soldier civilian resident driver passenger pedestrian bystander student worker employee clerk
+    customer guard cop policeman policewoman suspect gunman shooter attacker robber intruder homeowner
+    neighbor neighbour husband wife son daughter father mother brother sister boyfriend girlfriend mom dad
+    grandmother grandfather grandson granddaughter uncle aunt cousin nephew niece friend relative juvenile
+    youth adult male female journalist reporter photographer doctor nurse teacher firefighter paramedic
+    motorist cyclist hiker hunter inmate prisoner fighter militant serviceman marine sailor pilot farmer
+    shopkeeper owner member senior veteran hostage individual rapper sergeant lieutenant captain detective
+    constable corporal private commander fiancé fiance fiancee fiancée stepfather stepmother stepson
+    stepdaughter roommate tenant landlord manager cashier bouncer security spouse partner toddler
+    newborn preteen sophomore freshman junior classmate patron guest gang-member""".split()
+)
+PLURAL_PERSONS = frozenset(
+    """people persons men women boys girls teens teenagers children kids babies infants toddlers victims
+    officers deputies troopers agents soldiers troops servicemen civilians residents drivers passengers
+    pedestrians bystanders students workers employees clerks customers guards cops policemen suspects
+    gunmen shooters attackers assailants robbers intruders raiders fighters militants insurgents rebels
+    legionnaires saboteurs separatists combatants members relatives hostages migrants refugees protesters
+    protestors demonstrators journalists reporters worshippers worshipers shoppers inmates prisoners
+    firefighters adults individuals family siblings sons daughters brothers sisters friends colleagues
+    juveniles youths males females locals villagers miners farmers tourists pilgrims sailors marines
+    crew personnel staff patients doctors nurses teachers pupils schoolchildren spectators fans
+    partygoers guests diners motorists occupants others persons parishioners servicemembers recruits
+    partisans commandos paratroopers guardsmen policemen gang-members teammates classmates neighbors
+    neighbours bodies""".split()
+)
+PRONOUNS_SINGULAR = frozenset({"he", "she", "him", "her"})
+_POSSESSIVES = frozenset({"his", "her", "their", "its", "the", "our", "my", "all"})
+_INTRANSITIVE = frozenset(
+    {"died", "dies", "dead", "perished", "succumbed", "deaths", "fatalities", "missing", "unaccounted for",
+     "disappeared", "hospitalized", "hospitalised", "injuries", "casualties", "homeless", "fatally"}
+)
+_ACTIVE_FORMS = frozenset({"killed", "wounded", "injured", "hurt", "shot", "stabbed", "captured", "arrested",
+                           "detained", "abducted", "kidnapped", "evacuated", "displaced", "murdered"})
+_NO_OBJECT = frozenset(
+    """in on at after during when while by near outside inside from as since and but or early late last
+    this that overnight yesterday today tonight monday tuesday wednesday thursday friday saturday sunday
+    following amid because before with for where into""".split()
+)
+DETERMINERS = frozenset(
+    {"a", "an", "one", "another", "the", "his", "her", "their", "its", "this", "that", "our", "my", "each"}
+)
+# Words that may stand between a subject and its casualty verb: auxiliaries, adverbs, hedges.
+_BETWEEN = frozenset(
+    """was were is are be been being had have has got get gets also reportedly allegedly later all both each
+    critically seriously gravely badly severely fatally mortally ultimately eventually subsequently then
+    now apparently initially just still who that which either believed thought feared presumed said
+    reported confirmed to have since already so far tragically instantly immediately nearly almost
+    slightly minorly pronounced found declared later""".split()
+)
+# Words that cannot sit inside a noun phrase between a count and its noun.
+_NOT_MODIFIER = frozenset(
+    """was were is are be been being had have has and or but that which who said says told after before
+    when while in on at by for from with into as than then if of to the a an also not no killed
+    wounded injured died dead shot hurt""".split()
+)
+_NAME_STOP = frozenset(
+    """Police Officials Authorities Officers Investigators Witnesses Deputies Troopers Sheriff Detectives
+    He She They It We The A An This That These Those Monday Tuesday Wednesday Thursday Friday Saturday
+    Sunday Reuters Ukraine Russia Moscow Kyiv Kiev""".split()
+)
+
+# Status phrases. Order matters: longer phrases first. ``voice``: "either" = may take an object or a
+# subject, "subject" = intransitive / adjectival, "object" = active only.
+_TRIGGERS: tuple[tuple[str, str, str], ...] = (
+    (r"shot(?:,|\s+and)?\s+killed|shot\s+dead|shot\s+to\s+death|gunned\s+down|fatally\s+(?:shot|wounded|"
+     r"injured|stabbed|struck|hit)|(?:stabbed|beaten|burned|hacked)\s+to\s+death", "killed", "either"),
+    (r"shot\s+and\s+(?:wounded|injured|hurt)|non-?fatally\s+shot", "injured", "either"),
+    (r"fatally(?=\s*[,.;)]|\s+(?:and|in|on|at|by|after|while)\b)", "killed", "subject"),
+    (r"(?:taken|rushed|transported|airlifted|driven|flown)\s+to\s+(?:a\s+|the\s+|an?\s+(?:area|local)\s+|"
+     r"local\s+)?hospitals?", "shot", "subject"),
+    (r"killed|killing|kills|kill|slain|murdered|murdering|executed|massacred|slaughtered", "killed", "either"),
+    (r"died|dies|dead|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|succumbed|deaths|fatalities",
+     "killed", "subject"),
+    (r"claimed\s+the\s+li(?:ves|fe)\s+of|took\s+the\s+li(?:ves|fe)\s+of|taking\s+the\s+li(?:ves|fe)\s+of",
+     "killed", "object"),
+    (r"wounded|wounding|injured|injuring|injures|hurt|hurting", "injured", "either"),
+    (r"hospitali[sz]ed|injuries|casualties", "injured", "subject"),
+    (r"shot|shooting|stabbed|stabbing", "shot", "either"),
+    (r"missing|unaccounted\s+for|disappeared", "missing", "subject"),
+    (r"captured|capturing|abducted|abducting|kidnapped|kidnapping|taken\s+(?:prisoner|captive|hostage)",
+     "captured", "either"),
+    (r"arrested|arresting|detained|detaining|taken\s+into\s+custody", "arrested", "either"),
+    (r"displaced|displacing|evacuated|homeless|forced\s+to\s+flee|fled\s+their\s+homes", "displaced",
+     "either"),
+)  # fmt: skip
+_TRIGGER = re.compile(
+    "|".join(f"(?P<t{i}>\\b(?:{pattern})\\b)" for i, (pattern, _, _) in enumerate(_TRIGGERS)), re.IGNORECASE
+)
+_CANDIDATE = re.compile(
+    r"\b(?:kill|dead|die|death|fatal|slain|murder|wound|injur|hurt|hospitali|shot|stabb|missing|unaccounted"
+    r"|captur|abduct|kidnap|captive|hostage|arrest|detain|custody|displac|evacuat|homeless|flee|fled|perish"
+    r"|casualt|lives|life|no one|nobody|gunned|executed|massacre|slaughter|suicide|himself|herself)",
+    re.IGNORECASE,
+)
+# "left/leaving five people dead": the status word follows the object.
+_LEFT = re.compile(r"\b(?:left|leaving|leaves|leave)\b", re.IGNORECASE)
+_LEFT_STATUS = {"dead": "killed", "injured": "injured", "wounded": "injured", "hurt": "injured",
+                "homeless": "displaced", "missing": "missing", "hospitalized": "injured",
+                "hospitalised": "injured", "critically": "injured"}  # fmt: skip
+_TOLL = re.compile(
+    r"\bdeath\s+toll\b(?:\s+\w+){0,6}?\s+(?:to|at|of|is|was|hit|reached|stands\s+at|stood\s+at)\s+", re.IGNORECASE
+)
+_SUICIDE = re.compile(
+    r"\b(?:killed|shot|killing|shooting)\s+(?:himself|herself)\b|\btook\s+(?:his|her)\s+own\s+life\b"
+    r"|\bturned\s+the\s+gun\s+on\s+(?:himself|herself)\b|\bcommitted\s+suicide\b|\bdied\s+by\s+suicide\b"
+    r"|\b(?:self-inflicted|self\s+inflicted)\s+gunshot\b",
+    re.IGNORECASE,
+)
+_ZERO = re.compile(
+    r"""\b(?:no\s+one|nobody|no-one|none\s+of\s+(?:the\s+)?\w+|no\s+(?:other\s+)?(?:people|persons|civilians
+        |officers|one\s+else|residents|students|soldiers))\s+(?:\w+\s+){0,2}?(?:was|were|has\s+been|have\s+been
+        |had\s+been|got|is|are)\s+(?:\w+\s+)?(?P<a>killed|injured|hurt|wounded|harmed|shot)\b
+      | \b(?:no|without(?:\s+any)?|zero)\s+(?:reported\s+|immediate\s+|serious\s+|other\s+)?
+        (?P<b>casualties|deaths|fatalities|injuries|victims|one\s+(?:was\s+)?(?:killed|injured|hurt))\b
+      | \bno\s+(?:one|body)\s+(?P<c>died)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_ZERO_STATUS = {"killed": ("killed",), "injured": ("injured",), "hurt": ("injured",),
+                "wounded": ("injured",), "harmed": ("injured",), "shot": ("injured",),
+                "casualties": ("killed", "injured"), "deaths": ("killed",), "fatalities": ("killed",),
+                "injuries": ("injured",), "victims": ("killed", "injured"), "died": ("killed",)}  # fmt: skip
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’.][A-Za-z0-9]+)*\.?|[^\sA-Za-z0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    lower: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A noun phrase (or a list of them) that a trigger counts: ``count`` people, ``None`` when vague."""
+
+    count: int | None
+    count_max: int | None
+    qualifier: str | None
+    victims: str | None
+    start: int
+    end: int
+    certain: bool  # a number or a person noun from the lexicon, not a guess
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One figure found in a sentence, before it becomes a :class:`Fact`."""
+
+    status: str  # a CasualtyStatus, or "shot" (injured unless the article says they died)
+    phrase: Phrase
+    sentence: Span
+    confidence: float
+    derived: bool = False
+
+
+# --- entry point ------------------------------------------------------------------------------------
+
+
+def extract_casualties(article: Article) -> Iterable[Fact]:
+    """Casualty facts of ``article``'s body paragraphs, in text order.
+
+    Reads ``article.paragraphs`` (the whole text as one paragraph when there are none). Figures the
+    text only implies are not invented; vague amounts ("several") come back with ``count=None``.
+    """
+    spans = article.paragraphs or (Span(0, len(article.text)),)
+    text = article.text
+    found: list[Finding] = []
+    for paragraph in spans:
+        for sentence in sentences(text, paragraph):
+            if _CANDIDATE.search(text, sentence.start, sentence.end):
+                found.extend(_sentence_findings(text, sentence))
+    findings = _reconcile(text, found)
+    return [_fact(article, finding, index) for index, finding in enumerate(findings)]
+
+
+def _sentence_findings(text: str, sentence: Span) -> list[Finding]:
+    tokens = _tokens(text, sentence)
+    counts = find_counts(text, sentence.start, sentence.end)
+    out: list[Finding] = []
+    for finding in _trigger_findings(text, tokens, counts, sentence):
+        if not any(_same(finding, other) for other in out):
+            out.append(finding)
+    out.extend(_zero_findings(text, sentence))
+    out.extend(_suicide_findings(text, tokens, sentence))
+    return out
+
+
+def _same(a: Finding, b: Finding) -> bool:
+    return a.status == b.status and a.phrase.start == b.phrase.start and a.phrase.end == b.phrase.end
+
+
+# --- tokens -----------------------------------------------------------------------------------------
+
+
+def _tokens(text: str, span: Span) -> list[Token]:
+    out = []
+    for match in _TOKEN.finditer(text, span.start, span.end):
+        word = match.group()
+        if word.endswith(".") and len(word) > 1 and not re.fullmatch(r"(?:[A-Za-z]\.)+", word):
+            out.append(Token(word[:-1], word[:-1].lower(), match.start(), match.end() - 1))
+            continue
+        out.append(Token(word, word.lower(), match.start(), match.end()))
+    return out
+
+
+def _index_at(tokens: Sequence[Token], offset: int) -> int:
+    """The index of the first token starting at or after ``offset`` (``len(tokens)`` when none)."""
+    for index, token in enumerate(tokens):
+        if token.start >= offset:
+            return index
+    return len(tokens)
+
+
+# --- triggers and their noun phrases ----------------------------------------------------------------
+
+
+def _trigger_findings(text: str, tokens: list[Token], counts: list[Count], sentence: Span) -> Iterator[Finding]:
+    for match in _TRIGGER.finditer(text, sentence.start, sentence.end):
+        group = match.lastgroup or "t0"
+        _, status, voice = _TRIGGERS[int(group[1:])]
+        if _excluded(text, match, status, sentence):
+            continue
+        first = _index_at(tokens, match.start())
+        last = _index_at(tokens, match.end())
+        phrase = None
+        if voice in {"either", "object"}:
+            phrase = _object_phrase(tokens, counts, last, status)
+        if phrase is None and voice in {"either", "subject"}:
+            phrase = _subject_phrase(tokens, counts, first, match.group().lower(), voice)
+        if phrase is not None:
+            yield Finding(_status_of(status, phrase), phrase, sentence, _confidence(status, phrase))
+    yield from _left_findings(text, tokens, counts, sentence)
+    yield from _toll_findings(text, counts, sentence)
+
+
+def _status_of(status: str, phrase: Phrase) -> str:
+    return status
+
+
+def _excluded(text: str, match: re.Match[str], status: str, sentence: Span) -> bool:
+    """Uses of a casualty word that state no casualty: "shot down", "shot at", "a shooting", "kill time"."""
+    word = match.group().lower()
+    after = text[match.end() : min(sentence.end, match.end() + 30)].lower()
+    before = text[max(sentence.start, match.start() - 25) : match.start()].lower()
+    if status == "shot" and re.match(r"\s+(?:at|down|up|into|through|out|by\s+police\s+(?:at|near))\b", after):
+        return True
+    if word in {"shooting", "stabbing", "killing", "kidnapping"} and re.search(
+        r"\b(?:a|an|the|this|that|fatal|deadly|double|triple|mass|police|drive-by|of|in|after)\s+$", before
+    ):
+        return True  # a noun: "a shooting", "the killing"
+    if word in {"kill", "killing", "killed", "kills"} and re.match(r"\s+(?:time|switch|shot|zone|off|it)\b", after):
+        return True
+    if word in {"missing", "hurt"} and re.match(r"\s+(?:out|the\s+point|feelings)\b", after):
+        return True
+    return bool(word == "dead" and re.match(r"[- ](?:end|line|heat|zone|weight|ringer|set)\b", after))
+
+
+def _confidence(status: str, phrase: Phrase) -> float:
+    base = 0.85 if phrase.certain else 0.6
+    if status == "shot":
+        base -= 0.15
+    if phrase.count is None:
+        base -= 0.1
+    return round(base, 2)
+
+
+def _object_phrase(tokens: list[Token], counts: list[Count], index: int, status: str) -> Phrase | None:
+    """The noun phrase(s) right after an active verb: "killing [50 of the raiders]", "killed [his wife]"."""
+    if index < len(tokens) and tokens[index].lower in {"by", "in", "on", "at", "after", "when", "during"}:
+        return None
+    return _phrase_list_forward(tokens, counts, index)
+
+
+def _subject_phrase(
+    tokens: list[Token], counts: list[Count], index: int, trigger: str, voice: str = "subject"
+) -> Phrase | None:
+    """The noun phrase(s) before a passive or intransitive trigger: "[two people] had been killed"."""
+    end = index - 1
+    skipped = 0
+    while end >= 0 and tokens[end].lower in _BETWEEN and skipped < 5:
+        end -= 1
+        skipped += 1
+    if end < 0:
+        return None
+    if skipped == 0 and voice != "subject" and not _nothing_follows(tokens, index, trigger):
+        return None  # "police killed a man": the subject did the killing
+    if skipped == 0 and trigger in _ACTIVE_FORMS:
+        # "police killed" / "gunmen wounded" with no object, but "3 killed" (headline) and "two dead".
+        if not _count_ends_at(tokens, counts, end) and not _headline_subject(tokens, end):
+            return None
+    phrase = _phrase_list_backward(tokens, counts, end)
+    if phrase is None and trigger in {"died", "dies"}:
+        return _headline_person(tokens, index)
+    return phrase
+
+
+def _nothing_follows(tokens: list[Token], index: int, trigger: str) -> bool:
+    """Whether the trigger starting at ``index`` has no object: punctuation, a preposition or the end."""
+    after = index + len(_tokens_in(trigger))
+    return after >= len(tokens) or tokens[after].lower in _NO_OBJECT or not tokens[after].text[0].isalnum()
+
+
+def _tokens_in(phrase: str) -> list[str]:
+    return _TOKEN.findall(phrase)
+
+
+def _headline_person(tokens: list[Token], index: int) -> Phrase | None:
+    """ "Girl shot at party dies": a person opening the sentence, a few words before "dies"."""
+    if index > 8:
+        return None
+    for end in range(min(index, 4)):
+        single = _single_backward(tokens, end)
+        if single is not None and single[1] == 0 and single[0].certain:
+            return single[0]
+    return None
+
+
+def _count_ends_at(tokens: list[Token], counts: list[Count], end: int) -> bool:
+    return any(count.end == tokens[end].end for count in counts)
+
+
+def _headline_subject(tokens: list[Token], end: int) -> bool:
+    """A bare person noun opening a headline-like clause: "Man shot, killed on west side"."""
+    return end == 0 and tokens[0].lower in SINGULAR_PERSONS | PLURAL_PERSONS
+
+
+# --- noun phrases, forwards -------------------------------------------------------------------------
+
+
+def _phrase_list_forward(tokens: list[Token], counts: list[Count], index: int) -> Phrase | None:
+    parts: list[Phrase] = []
+    while index < len(tokens):
+        part, index = _phrase_forward(tokens, counts, index)
+        if part is None:
+            break
+        parts.append(part)
+        index = _skip_conjunction(tokens, index)
+        if index is None:
+            break
+    return _combine(parts)
+
+
+def _skip_conjunction(tokens: list[Token], index: int) -> int | None:
+    """The index after "and", ",", "as well as", "along with", "plus"; ``None`` when none is there."""
+    words = [t.lower for t in tokens[index : index + 4]]
+    for conjunction in (["as", "well", "as"], ["along", "with"], [",", "and"], ["and"], ["plus"], [","]):
+        if words[: len(conjunction)] == conjunction:
+            return index + len(conjunction)
+    return None
+
+
+def _phrase_forward(tokens: list[Token], counts: list[Count], index: int) -> tuple[Phrase | None, int]:
+    count = next((c for c in counts if c.start == tokens[index].start), None)
+    if count is None and tokens[index].lower in _POSSESSIVES and index + 1 < len(tokens):
+        count = next((c for c in counts if c.start == tokens[index + 1].start), None)  # "his five children"
+    if count is not None:
+        return _counted_forward(tokens, count, _index_at(tokens, count.start))
+    return _single_forward(tokens, index)
+
+
+def _counted_forward(tokens: list[Token], count: Count, index: int) -> tuple[Phrase | None, int]:
+    """ "[at least] 50 [of the] raiders", "two", "five young children": up to three modifiers, a noun."""
+    after = _index_at(tokens, count.end)
+    head, stop = _noun_head(tokens, after)
+    end = tokens[stop - 1].end if stop > after else count.end
+    victims = _victims(tokens[after:stop])
+    certain = head is not None and (head in PLURAL_PERSONS or head in SINGULAR_PERSONS or _is_nationality(head))
+    if head is None and stop == after and count.value is None:
+        return None, index  # "several" alone
+    if head is not None and not certain and not head.endswith("s"):
+        return None, index  # "two cars", "three years" are not people
+    return Phrase(count.value, count.value_max, count.qualifier, victims, count.start, end, certain), stop
+
+
+def _victims(tokens: Sequence[Token]) -> str | None:
+    """The victims' words without a leading "of the": "50 of the raiders" -> "raiders"."""
+    words = [t.text for t in tokens]
+    if words[:1] == ["of"]:
+        words = words[2:]
+    return " ".join(words) or None
+
+
+def _noun_head(tokens: list[Token], index: int) -> tuple[str | None, int]:
+    """After a count: "of the/them", then up to three modifiers and a plural person noun, if any."""
+    stop = index
+    if stop + 1 < len(tokens) and tokens[stop].lower == "of" and tokens[stop + 1].lower in {
+        "the", "them", "those", "his", "her", "their", "its", "whom", "these", "our"
+    }:  # fmt: skip
+        stop += 2
+        if tokens[stop - 1].lower in {"them", "whom"}:
+            return "them", stop
+    for width in range(0, 4):
+        position = stop + width
+        if position >= len(tokens) or tokens[position].lower in _NOT_MODIFIER or not tokens[position].text[0].isalnum():
+            break
+        word = tokens[position].lower
+        if word in PLURAL_PERSONS or word in SINGULAR_PERSONS or _is_nationality(tokens[position].text):
+            return word, position + 1
+    if stop > index:
+        return "them", stop
+    return None, index
+
+
+def _is_nationality(word: str) -> bool:
+    return word[:1].isupper() and bool(re.fullmatch(r"[A-Z][a-z]+(?:ans|ians|is|ese|ers|ards|ish|ch)", word))
+
+
+def _single_forward(tokens: list[Token], index: int) -> tuple[Phrase | None, int]:
+    """One person: "a man", "his wife", "a 23-year-old woman", "him", a capitalised name."""
+    token = tokens[index]
+    if token.lower in {"him", "her"} and not _possessive_her(tokens, index):
+        return Phrase(1, None, None, token.text, token.start, token.end, False), index + 1
+    if token.lower in DETERMINERS:
+        for width in range(1, 5):
+            position = index + width
+            if position >= len(tokens) or tokens[position].lower in _NOT_MODIFIER:
+                break
+            word = tokens[position].lower
+            if word in SINGULAR_PERSONS:
+                if _plural_follows(tokens, position):
+                    break
+                victims = " ".join(t.text for t in tokens[index : position + 1])
+                return Phrase(1, None, None, victims, token.start, tokens[position].end, True), position + 1
+            if word in PLURAL_PERSONS:
+                break
+    name = _name_forward(tokens, index)
+    if name is not None:
+        return name
+    return None, index
+
+
+def _possessive_her(tokens: list[Token], index: int) -> bool:
+    """ "her" followed by a noun is a possessive ("killed her husband"), not the object."""
+    nxt = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    return nxt.isalpha() and nxt not in _NOT_MODIFIER and nxt not in {"and", "as", "with"}
+
+
+def _plural_follows(tokens: list[Token], position: int) -> bool:
+    """ "a police officer" is one person, "a family member's" fine, but "the victim's family" is not."""
+    return position + 1 < len(tokens) and tokens[position + 1].text in {"'s", "’s"}
+
+
+def _name_forward(tokens: list[Token], index: int) -> tuple[Phrase | None, int]:
+    stop = index
+    while stop < len(tokens) and stop - index < 4 and _name_word(tokens[stop].text):
+        stop += 1
+    if stop == index or (stop - index < 2 and index == 0):
+        return None, index
+    victims = " ".join(t.text for t in tokens[index:stop])
+    stop = _skip_age(tokens, stop)
+    return Phrase(1, None, None, victims, tokens[index].start, tokens[stop - 1].end, False), stop
+
+
+def _name_word(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][a-z'’-]+|[A-Z]\.?|[A-Z][a-z]*[A-Z][a-z]+", word)) and word not in _NAME_STOP
+
+
+def _skip_age(tokens: list[Token], stop: int) -> int:
+    """Past ", 25," after a name."""
+    if stop + 1 < len(tokens) and tokens[stop].text == "," and tokens[stop + 1].text.isdigit():
+        stop += 2
+        if stop < len(tokens) and tokens[stop].text == ",":
+            stop += 1
+    return stop
+
+
+# --- noun phrases, backwards ------------------------------------------------------------------------
+
+
+def _phrase_list_backward(tokens: list[Token], counts: list[Count], end: int) -> Phrase | None:
+    parts: list[Phrase] = []
+    while end >= 0:
+        part, start = _phrase_backward(tokens, counts, end)
+        if part is None:
+            break
+        parts.append(part)
+        end = _skip_conjunction_backward(tokens, start - 1)
+        if end is None:
+            break
+    return _combine(list(reversed(parts)))
+
+
+def _skip_conjunction_backward(tokens: list[Token], index: int) -> int | None:
+    if index >= 0 and tokens[index].text == "," and index >= 1 and tokens[index - 1].text.isdigit():
+        index -= 2  # "Jones, 51," : the age belongs to the name before it
+        if index >= 0 and tokens[index].text == ",":
+            index -= 1
+    words = [t.lower for t in tokens[max(0, index - 2) : index + 1]]
+    for conjunction in (["as", "well", "as"], ["along", "with"], [",", "and"], ["and"]):
+        if words[-len(conjunction) :] == conjunction:
+            return index - len(conjunction)
+    return None
+
+
+def _phrase_backward(tokens: list[Token], counts: list[Count], end: int) -> tuple[Phrase | None, int]:
+    """The phrase ending at token ``end``; returns it and its first token's index."""
+    end = _skip_age_backward(tokens, end)
+    for width in range(0, 6):
+        start = end - width
+        if start < 0:
+            break
+        count = next((c for c in counts if c.start == tokens[start].start), None)
+        if count is not None:
+            phrase, stop = _counted_forward(tokens, count, start)
+            if phrase is not None and stop == end + 1:
+                return phrase, _qualifier_start(tokens, count, start)
+            if phrase is not None and width == 0:
+                return phrase, start
+    single = _single_backward(tokens, end)
+    if single is not None:
+        return single
+    return None, end + 1
+
+
+def _qualifier_start(tokens: list[Token], count: Count, start: int) -> int:
+    return _index_at(tokens, count.start) if count.start < tokens[start].start else start
+
+
+def _skip_age_backward(tokens: list[Token], end: int) -> int:
+    """ "Taylor, 25," before the verb: step back over the age to the name."""
+    if end >= 2 and tokens[end].text == "," and tokens[end - 1].text.isdigit() and tokens[end - 2].text == ",":
+        return end - 3
+    if end >= 1 and tokens[end].text.isdigit() and tokens[end - 1].text == ",":
+        return end - 2
+    return end
+
+
+def _single_backward(tokens: list[Token], end: int) -> tuple[Phrase, int] | None:
+    token = tokens[end]
+    if token.lower in PRONOUNS_SINGULAR and token.lower in {"he", "she"}:
+        return Phrase(1, None, None, token.text, token.start, token.end, False), end
+    if token.lower in {"both"}:
+        return Phrase(2, None, None, None, token.start, token.end, False), end
+    if token.lower in SINGULAR_PERSONS:
+        for width in range(1, 5):
+            start = end - width
+            if start < 0:
+                break
+            if tokens[start].lower in DETERMINERS:
+                victims = " ".join(t.text for t in tokens[start : end + 1])
+                return Phrase(1, None, None, victims, tokens[start].start, token.end, True), start
+            if tokens[start].lower in _NOT_MODIFIER or not tokens[start].text[0].isalnum():
+                break
+        if end == 0 or (end <= 3 and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens[: end + 1])):
+            return Phrase(1, None, None, token.text, tokens[0].start, token.end, True), 0  # headline
+    return _name_backward(tokens, end)
+
+
+def _name_backward(tokens: list[Token], end: int) -> tuple[Phrase, int] | None:
+    start = end
+    while start >= 0 and end - start < 4 and _name_word(tokens[start].text):
+        start -= 1
+    start += 1
+    if start > end or (start == end == 0 and tokens[0].lower in PLURAL_PERSONS):
+        return None
+    victims = " ".join(t.text for t in tokens[start : end + 1])
+    return Phrase(1, None, None, victims, tokens[start].start, tokens[end].end, False), start
+
+
+def _combine(parts: list[Phrase]) -> Phrase | None:
+    """A list of phrases as one: counts add up ("five children as well as his wife" = 6)."""
+    if not parts:
+        return None
+    if len(parts) == 1:
+        return parts[0]
+    if any(p.count is None for p in parts):
+        return parts[0]
+    total = sum(p.count or 0 for p in parts)
+    victims = " and ".join(p.victims or "" for p in parts if p.victims) or None
+    start, end = min(p.start for p in parts), max(p.end for p in parts)
+    return Phrase(total, None, None, victims, start, end, all(p.certain for p in parts))
+
+
+# --- other sentence patterns ------------------------------------------------------------------------
+
+
+def _left_findings(text: str, tokens: list[Token], counts: list[Count], sentence: Span) -> Iterator[Finding]:
+    """ "left five people dead", "leaving two injured": the status word follows the object."""
+    for match in _LEFT.finditer(text, sentence.start, sentence.end):
+        index = _index_at(tokens, match.end())
+        phrase = _phrase_list_forward(tokens, counts, index) if index < len(tokens) else None
+        if phrase is None:
+            continue
+        after = _index_at(tokens, phrase.end)
+        word = tokens[after].lower if after < len(tokens) else ""
+        if word in _LEFT_STATUS:
+            status = _LEFT_STATUS[word]
+            yield Finding(status, phrase, sentence, _confidence(status, phrase))
+
+
+def _toll_findings(text: str, counts: list[Count], sentence: Span) -> Iterator[Finding]:
+    """ "the death toll rose to 12"."""
+    for match in _TOLL.finditer(text, sentence.start, sentence.end):
+        count = next((c for c in counts if c.start == match.end()), None)
+        if count is not None:
+            phrase = Phrase(count.value, count.value_max, count.qualifier, None, count.start, count.end, True)
+            yield Finding("killed", phrase, sentence, 0.8)
+
+
+def _zero_findings(text: str, sentence: Span) -> Iterator[Finding]:
+    """ "no one was killed", "no injuries", "without casualties": explicit zero figures."""
+    for match in _ZERO.finditer(text, sentence.start, sentence.end):
+        word = (match.group("a") or match.group("b") or match.group("c") or "").lower().split()[-1]
+        for status in _ZERO_STATUS.get(word, ()):
+            phrase = Phrase(0, None, None, None, match.start(), match.end(), True)
+            yield Finding(status, phrase, sentence, 0.8)
+
+
+def _suicide_findings(text: str, tokens: list[Token], sentence: Span) -> Iterator[Finding]:
+    """ "the gunman then took his own life": the shooter counts among the dead (as the data sets count)."""
+    for match in _SUICIDE.finditer(text, sentence.start, sentence.end):
+        index = _index_at(tokens, match.start())
+        subject = _subject_phrase(tokens, [], index, "")
+        victims = subject.victims if subject is not None else None
+        start = subject.start if subject is not None else match.start()
+        phrase = Phrase(1, None, None, victims, start, match.end(), True)
+        yield Finding("suicide", phrase, sentence, 0.7)
+
+
+# --- across the article -----------------------------------------------------------------------------
+
+
+def _reconcile(text: str, found: list[Finding]) -> list[Finding]:
+    """Article-level decisions: "shot" becomes injured unless they died; a shooter's suicide adds to
+    the dead; duplicates of one figure in one sentence go."""
+    killed = [f for f in found if f.status == "killed" and f.phrase.count]
+    out: list[Finding] = []
+    for finding in found:
+        if finding.status == "shot":
+            converted = _shot_as_injured(finding, killed)
+            if converted is not None:
+                out.append(converted)
+        elif finding.status == "suicide":
+            out.append(replace(finding, status="killed"))
+        else:
+            out.append(finding)
+    out.extend(_suicide_totals(found, killed))
+    return sorted(out, key=lambda f: (f.sentence.start, f.phrase.start, f.status))
+
+
+def _shot_as_injured(finding: Finding, killed: list[Finding]) -> Finding | None:
+    """People shot count as injured, less those the article says died (in the sentence or at all)."""
+    shot = finding.phrase.count
+    if shot is None:
+        return replace(finding, status="injured")
+    same_sentence = [f.phrase.count or 0 for f in killed if f.sentence == finding.sentence]
+    dead = max(same_sentence) if same_sentence else max((f.phrase.count or 0 for f in killed), default=0)
+    if shot - dead <= 0:
+        return None
+    phrase = replace(finding.phrase, count=shot - dead) if dead else finding.phrase
+    return replace(finding, status="injured", phrase=phrase, derived=bool(dead))
+
+
+def _suicide_totals(found: list[Finding], killed: list[Finding]) -> list[Finding]:
+    """The victims' toll plus the shooter who killed himself, as one derived total."""
+    suicides = [f for f in found if f.status == "suicide"]
+    others = [f for f in killed if f.sentence not in {s.sentence for s in suicides}]
+    if not suicides or not others:
+        return []
+    largest = max(others, key=lambda f: f.phrase.count or 0)
+    total = replace(largest.phrase, count=(largest.phrase.count or 0) + 1, count_max=None)
+    return [Finding("killed", total, largest.sentence, 0.5, derived=True)]
+
+
+def _fact(article: Article, finding: Finding, index: int) -> Fact:
+    sentence = finding.sentence
+    phrase = finding.phrase
+    key = f"{article.id}|{sentence.start}|{phrase.start}|{phrase.end}|{finding.status}|{finding.derived}"
+    digest = hashlib.sha1(key.encode()).hexdigest()[:12]
+    return Fact(
+        id=f"casualty-{digest}",
+        article=article.id,
+        kind="casualty",
+        start=sentence.start,
+        end=sentence.end,
+        evidence=article.text[sentence.start : sentence.end],
+        extractor=EXTRACTOR,
+        confidence=finding.confidence,
+        count=phrase.count,
+        count_max=phrase.count_max,
+        qualifier=phrase.qualifier,  # type: ignore[arg-type]
+        status=finding.status,  # type: ignore[arg-type]
+        victims=phrase.victims,
+        attributed_to=None,
+    )
