@@ -72,6 +72,11 @@ _INTRANSITIVE = frozenset(
 )
 _ACTIVE_FORMS = frozenset({"killed", "wounded", "injured", "hurt", "shot", "stabbed", "captured", "arrested",
                            "detained", "abducted", "kidnapped", "evacuated", "displaced", "murdered"})
+_NOMINAL = frozenset({"deaths", "fatalities", "injuries", "casualties"})
+_FINITE = frozenset(
+    """was were is are had has have fled ran said told escaped survived died left went got remain remains
+    remained will would could did does do""".split()
+)
 _NO_OBJECT = frozenset(
     """in on at after during when while by near outside inside from as since and but or early late last
     this that overnight yesterday today tonight monday tuesday wednesday thursday friday saturday sunday
@@ -94,6 +99,11 @@ _NOT_MODIFIER = frozenset(
     when while in on at by for from with into as than then if of to the a an also not no killed
     wounded injured died dead shot hurt""".split()
 )
+# Capitalised words that are not names (headline case, sentence openers).
+_COMMON_CAPITALISED = frozenset(
+    """man woman boy girl teen police officer suspect shooting killed dies dead who near in at on after
+    kills shoots shot injured wounded hurt charged arrested found body one two three four five""".split()
+)
 _NAME_STOP = frozenset(
     """Police Officials Authorities Officers Investigators Witnesses Deputies Troopers Sheriff Detectives
     He She They It We The A An This That These Those Monday Tuesday Wednesday Thursday Friday Saturday
@@ -109,13 +119,15 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"fatally(?=\s*[,.;)]|\s+(?:and|in|on|at|by|after|while)\b)", "killed", "subject"),
     (r"(?:taken|rushed|transported|airlifted|driven|flown)\s+to\s+(?:a\s+|the\s+|an?\s+(?:area|local)\s+|"
      r"local\s+)?hospitals?", "shot", "subject"),
-    (r"killed|killing|kills|kill|slain|murdered|murdering|executed|massacred|slaughtered", "killed", "either"),
-    (r"died|dies|dead|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|succumbed|deaths|fatalities",
+    (r"killed|killing|kills|slain|murdered|murdering|executed|massacred|slaughtered", "killed", "either"),
+    (r"died|dies|dead|deceased|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|succumbed|deaths|fatalities",
      "killed", "subject"),
     (r"claimed\s+the\s+li(?:ves|fe)\s+of|took\s+the\s+li(?:ves|fe)\s+of|taking\s+the\s+li(?:ves|fe)\s+of",
      "killed", "object"),
     (r"wounded|wounding|injured|injuring|injures|hurt|hurting", "injured", "either"),
     (r"hospitali[sz]ed|injuries|casualties", "injured", "subject"),
+    (r"(?:in|to)\s+(?:critical|serious|stable|fair|grave|guarded|good)(?:\s+but\s+stable)?\s+condition",
+     "shot", "subject"),
     (r"shot|shooting|stabbed|stabbing", "shot", "either"),
     (r"missing|unaccounted\s+for|disappeared", "missing", "subject"),
     (r"captured|capturing|abducted|abducting|kidnapped|kidnapping|taken\s+(?:prisoner|captive|hostage)",
@@ -141,8 +153,9 @@ _LEFT_STATUS = {"dead": "killed", "injured": "injured", "wounded": "injured", "h
 _TOLL = re.compile(
     r"\bdeath\s+toll\b(?:\s+\w+){0,6}?\s+(?:to|at|of|is|was|hit|reached|stands\s+at|stood\s+at)\s+", re.IGNORECASE
 )
+_SELF_SHOT = re.compile(r"\b(?:shot|shoots|shoot|shooting)\s+(?:himself|herself)\b", re.IGNORECASE)
 _SUICIDE = re.compile(
-    r"\b(?:killed|shot|killing|shooting)\s+(?:himself|herself)\b|\btook\s+(?:his|her)\s+own\s+life\b"
+    r"\b(?:killed|killing|kills)\s+(?:himself|herself)\b|\btook\s+(?:his|her)\s+own\s+life\b"
     r"|\bturned\s+the\s+gun\s+on\s+(?:himself|herself)\b|\bcommitted\s+suicide\b|\bdied\s+by\s+suicide\b"
     r"|\b(?:self-inflicted|self\s+inflicted)\s+gunshot\b",
     re.IGNORECASE,
@@ -161,7 +174,7 @@ _ZERO_STATUS = {"killed": ("killed",), "injured": ("injured",), "hurt": ("injure
                 "casualties": ("killed", "injured"), "deaths": ("killed",), "fatalities": ("killed",),
                 "injuries": ("injured",), "victims": ("killed", "injured"), "died": ("killed",)}  # fmt: skip
 
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’.][A-Za-z0-9]+)*\.?|[^\sA-Za-z0-9]")
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’.][A-Za-z0-9]+)*\.?|[^\sA-Za-z0-9\"“”‘’']")
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +226,10 @@ def extract_casualties(article: Article) -> Iterable[Fact]:
             if _CANDIDATE.search(text, sentence.start, sentence.end):
                 found.extend(_sentence_findings(text, sentence))
     findings = _reconcile(text, found)
-    return [_fact(article, finding, index) for index, finding in enumerate(findings)]
+    return [
+        _fact(article, finding, attribution(text, finding.sentence, spans, finding.phrase.start))
+        for finding in findings
+    ]
 
 
 def _sentence_findings(text: str, sentence: Span) -> list[Finding]:
@@ -268,6 +284,8 @@ def _trigger_findings(text: str, tokens: list[Token], counts: list[Count], sente
         phrase = None
         if voice in {"either", "object"}:
             phrase = _object_phrase(tokens, counts, last, status)
+        if phrase is not None and not _plausible_object(match, phrase, sentence):
+            phrase = None
         if phrase is None and voice in {"either", "subject"}:
             phrase = _subject_phrase(tokens, counts, first, match.group().lower(), voice)
         if phrase is not None:
@@ -278,6 +296,16 @@ def _trigger_findings(text: str, tokens: list[Token], counts: list[Count], sente
 
 def _status_of(status: str, phrase: Phrase) -> str:
     return status
+
+
+def _plausible_object(match: re.Match[str], phrase: Phrase, sentence: Span) -> bool:
+    """Guessed objects (names) are doubted after headline-case verbs and after words that are also
+    nouns ("a shooting", "the killing"): only a counted or person-noun object is taken there."""
+    if phrase.certain or (phrase.victims or "").lower() in {"him", "her"}:
+        return True
+    word = match.group()
+    headline_case = word[:1].isupper() and match.start() > sentence.start
+    return not headline_case and word.lower() not in {"shooting", "stabbing", "killing", "kidnapping"}
 
 
 def _excluded(text: str, match: re.Match[str], status: str, sentence: Span) -> bool:
@@ -320,8 +348,8 @@ def _subject_phrase(
     """The noun phrase(s) before a passive or intransitive trigger: "[two people] had been killed"."""
     end = index - 1
     skipped = 0
-    while end >= 0 and tokens[end].lower in _BETWEEN and skipped < 5:
-        end -= 1
+    while end >= 0 and skipped < 6 and (tokens[end].lower in _BETWEEN or _reporting_aside(tokens, end)):
+        end -= 2 if _reporting_aside(tokens, end) else 1
         skipped += 1
     if end < 0:
         return None
@@ -332,9 +360,18 @@ def _subject_phrase(
         if not _count_ends_at(tokens, counts, end) and not _headline_subject(tokens, end):
             return None
     phrase = _phrase_list_backward(tokens, counts, end)
+    if phrase is not None and trigger in _NOMINAL and phrase.count == 1 and not _count_ends_at(tokens, counts, end):
+        return None  # "the civilian deaths" counts nothing
     if phrase is None and trigger in {"died", "dies"}:
         return _headline_person(tokens, index)
     return phrase
+
+
+def _reporting_aside(tokens: list[Token], end: int) -> bool:
+    """ "the man who had been shot police say died": an aside between a subject and its verb."""
+    return end >= 1 and tokens[end].lower in {"say", "says", "said"} and tokens[end - 1].lower in {
+        "police", "officials", "authorities", "deputies", "investigators", "he", "she", "they"
+    }  # fmt: skip
 
 
 def _nothing_follows(tokens: list[Token], index: int, trigger: str) -> bool:
@@ -376,11 +413,21 @@ def _phrase_list_forward(tokens: list[Token], counts: list[Count], index: int) -
         part, index = _phrase_forward(tokens, counts, index)
         if part is None:
             break
+        if parts and _verb_follows(tokens, index):
+            break  # "shot the customer and both suspects fled": a new clause, not a second object
         parts.append(part)
-        index = _skip_conjunction(tokens, index)
-        if index is None:
+        next_index = _skip_conjunction(tokens, index)
+        if next_index is None:
             break
+        index = next_index
     return _combine(parts)
+
+
+def _verb_follows(tokens: list[Token], index: int) -> bool:
+    if index >= len(tokens):
+        return False
+    word = tokens[index].lower
+    return word in _FINITE or (word.endswith("ed") and word not in _NO_OBJECT)
 
 
 def _skip_conjunction(tokens: list[Token], index: int) -> int | None:
@@ -453,13 +500,15 @@ def _single_forward(tokens: list[Token], index: int) -> tuple[Phrase | None, int
     token = tokens[index]
     if token.lower in {"him", "her"} and not _possessive_her(tokens, index):
         return Phrase(1, None, None, token.text, token.start, token.end, False), index + 1
+    if token.lower == "another" and (index + 1 >= len(tokens) or not _person_word(tokens, index + 1)):
+        return Phrase(1, None, None, token.text, token.start, token.end, False), index + 1
     if token.lower in DETERMINERS:
         for width in range(1, 5):
             position = index + width
             if position >= len(tokens) or tokens[position].lower in _NOT_MODIFIER:
                 break
             word = tokens[position].lower
-            if word in SINGULAR_PERSONS:
+            if _person_word(tokens, position):
                 if _plural_follows(tokens, position):
                     break
                 victims = " ".join(t.text for t in tokens[index : position + 1])
@@ -470,6 +519,17 @@ def _single_forward(tokens: list[Token], index: int) -> tuple[Phrase | None, int
     if name is not None:
         return name
     return None, index
+
+
+def _person_word(tokens: list[Token], position: int) -> bool:
+    """A singular person noun, or an age used as one ("a 13-year-old who was shot")."""
+    word = tokens[position].lower
+    if word in SINGULAR_PERSONS:
+        return True
+    if re.fullmatch(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month)-old", word):
+        nxt = tokens[position + 1].lower if position + 1 < len(tokens) else ""
+        return nxt not in SINGULAR_PERSONS and nxt not in PLURAL_PERSONS and not nxt.isalpha() or nxt in _BETWEEN
+    return False
 
 
 def _possessive_her(tokens: list[Token], index: int) -> bool:
@@ -495,7 +555,11 @@ def _name_forward(tokens: list[Token], index: int) -> tuple[Phrase | None, int]:
 
 
 def _name_word(word: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z][a-z'’-]+|[A-Z]\.?|[A-Z][a-z]*[A-Z][a-z]+", word)) and word not in _NAME_STOP
+    return (
+        bool(re.fullmatch(r"[A-Z][a-z'’-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+", word))
+        and word not in _NAME_STOP
+        and word.lower() not in _COMMON_CAPITALISED
+    )
 
 
 def _skip_age(tokens: list[Token], stop: int) -> int:
@@ -574,7 +638,7 @@ def _single_backward(tokens: list[Token], end: int) -> tuple[Phrase, int] | None
         return Phrase(1, None, None, token.text, token.start, token.end, False), end
     if token.lower in {"both"}:
         return Phrase(2, None, None, None, token.start, token.end, False), end
-    if token.lower in SINGULAR_PERSONS:
+    if _person_word(tokens, end):
         for width in range(1, 5):
             start = end - width
             if start < 0:
@@ -586,6 +650,7 @@ def _single_backward(tokens: list[Token], end: int) -> tuple[Phrase, int] | None
                 break
         if end == 0 or (end <= 3 and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens[: end + 1])):
             return Phrase(1, None, None, token.text, tokens[0].start, token.end, True), 0  # headline
+        return Phrase(1, None, None, token.text, token.start, token.end, False), end  # "man found dead"
     return _name_backward(tokens, end)
 
 
@@ -651,13 +716,14 @@ def _zero_findings(text: str, sentence: Span) -> Iterator[Finding]:
 
 def _suicide_findings(text: str, tokens: list[Token], sentence: Span) -> Iterator[Finding]:
     """ "the gunman then took his own life": the shooter counts among the dead (as the data sets count)."""
-    for match in _SUICIDE.finditer(text, sentence.start, sentence.end):
-        index = _index_at(tokens, match.start())
-        subject = _subject_phrase(tokens, [], index, "")
-        victims = subject.victims if subject is not None else None
-        start = subject.start if subject is not None else match.start()
-        phrase = Phrase(1, None, None, victims, start, match.end(), True)
-        yield Finding("suicide", phrase, sentence, 0.7)
+    for pattern, status in ((_SUICIDE, "suicide"), (_SELF_SHOT, "self-shot")):
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            index = _index_at(tokens, match.start())
+            subject = _subject_phrase(tokens, [], index, "")
+            victims = subject.victims if subject is not None else None
+            start = subject.start if subject is not None else match.start()
+            phrase = Phrase(1, None, None, victims, start, match.end(), True)
+            yield Finding(status, phrase, sentence, 0.7 if status == "suicide" else 0.55)
 
 
 # --- across the article -----------------------------------------------------------------------------
@@ -673,8 +739,10 @@ def _reconcile(text: str, found: list[Finding]) -> list[Finding]:
             converted = _shot_as_injured(finding, killed)
             if converted is not None:
                 out.append(converted)
-        elif finding.status == "suicide":
+        elif finding.status == "suicide" or (finding.status == "self-shot" and killed):
             out.append(replace(finding, status="killed"))
+        elif finding.status == "self-shot":
+            out.append(replace(finding, status="injured"))
         else:
             out.append(finding)
     out.extend(_suicide_totals(found, killed))
@@ -696,7 +764,7 @@ def _shot_as_injured(finding: Finding, killed: list[Finding]) -> Finding | None:
 
 def _suicide_totals(found: list[Finding], killed: list[Finding]) -> list[Finding]:
     """The victims' toll plus the shooter who killed himself, as one derived total."""
-    suicides = [f for f in found if f.status == "suicide"]
+    suicides = [f for f in found if f.status in {"suicide", "self-shot"}]
     others = [f for f in killed if f.sentence not in {s.sentence for s in suicides}]
     if not suicides or not others:
         return []
@@ -705,7 +773,7 @@ def _suicide_totals(found: list[Finding], killed: list[Finding]) -> list[Finding
     return [Finding("killed", total, largest.sentence, 0.5, derived=True)]
 
 
-def _fact(article: Article, finding: Finding, index: int) -> Fact:
+def _fact(article: Article, finding: Finding, attributed_to: str | None) -> Fact:
     sentence = finding.sentence
     phrase = finding.phrase
     key = f"{article.id}|{sentence.start}|{phrase.start}|{phrase.end}|{finding.status}|{finding.derived}"
@@ -724,5 +792,108 @@ def _fact(article: Article, finding: Finding, index: int) -> Fact:
         qualifier=phrase.qualifier,  # type: ignore[arg-type]
         status=finding.status,  # type: ignore[arg-type]
         victims=phrase.victims,
-        attributed_to=None,
+        attributed_to=attributed_to,
     )
+
+
+# --- attribution ------------------------------------------------------------------------------------
+
+_REPORTING = (
+    r"said|says|say|told|tells|claimed|claims|claim|reported|reports|announced|announces|confirmed|confirms"
+    r"|stated|states|added|adds|wrote|writes|tweeted|posted|alleged|alleges|insisted|estimated|estimates"
+    r"|report|according\s+to"
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:!?\"“”()]{2,80})", re.IGNORECASE)
+# '..., police said.' / '," the legion said' / '," Rogov told Tass' (who before the verb, after a comma or quote)
+_POSTPOSED = re.compile(
+    rf"""(?:[,"”’]|\bthat)\s*(?P<who>(?:[A-Za-z][\w'’.-]*\s+){{0,6}}?[A-Za-z][\w'’.-]*)\s+(?:{_REPORTING})\b(?=\s*[,.;:!?]|\s*$|\s+(?:on|in|at|during|late|early|after|via|through|while|when|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|this|last|yesterday|today)\b|(?<=told)\s)""",
+    re.IGNORECASE,
+)
+_INVERTED = re.compile(rf"[,\"”]\s*(?:{_REPORTING})\s+(?P<who>(?:[A-Za-z][\w'’.-]*\s+){{0,6}}?[A-Za-z][\w'’.-]*)\s*[,.]")
+_PREPOSED = re.compile(rf"\b(?:{_REPORTING})\b", re.IGNORECASE)
+_BOUNDARY_WORDS = re.compile(r"(?:^|[;:—–]|,\s+(?:and|but|while|as)\b|\b(?:and|but|that|while|which|who|after)\b)\s*", re.IGNORECASE)
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:(?:on|in|at|by|later|earlier|meanwhile|separately|also|however|last|this|late|early)\b[^,]{0,40},\s*)",
+    re.IGNORECASE,
+)
+_PRONOUN_SOURCE = frozenset({"he", "she", "it", "they", "officials", "police"})
+_NOT_SOURCE = re.compile(r"^(?:it|there|this|that|which|who|what|reuters|i|we|you)$", re.IGNORECASE)
+_SUBJECT_NP = re.compile(r"^(?:The\s+)?(?:[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?){1,6}")
+
+
+def attribution(text: str, sentence: Span, paragraphs: Sequence[Span], position: int) -> str | None:
+    """Who ``sentence`` credits for the figure at ``position``: "police", "the governor of ...".
+
+    ``None`` when the sentence names no source. A pronoun ("he said", "it said") is replaced by the
+    source of an earlier sentence of the paragraph when one is found, else kept as written.
+    """
+    who = _source_in(text, sentence, position)
+    if who is None or who.lower() not in {"he", "she", "it", "they"}:
+        return who
+    earlier = _earlier_source(text, sentence, paragraphs, position)
+    return earlier or who
+
+
+def _source_in(text: str, sentence: Span, position: int) -> str | None:
+    chunk = text[sentence.start : sentence.end]
+    offset = position - sentence.start
+    according = _ACCORDING.search(chunk)
+    if according:
+        return _tidy(according.group("who"))
+    after = [m for m in _POSTPOSED.finditer(chunk) if m.start() >= offset and _good_source(m.group("who"))]
+    if after:
+        return _tidy(after[0].group("who"))
+    inverted = [m for m in _INVERTED.finditer(chunk) if m.start() >= offset]
+    if inverted:
+        return _tidy(inverted[0].group("who"))
+    before = [m for m in _PREPOSED.finditer(chunk) if m.end() <= offset]
+    for verb in reversed(before):
+        who = _subject_before(chunk, verb.start())
+        if who is not None:
+            return who
+    return None
+
+
+def _subject_before(chunk: str, verb_start: int) -> str | None:
+    """The noun phrase before a reporting verb, back to the last clause boundary."""
+    head = chunk[:verb_start].rstrip()
+    cut = 0
+    for match in _BOUNDARY_WORDS.finditer(head):
+        if match.end() < len(head):
+            cut = match.end()
+    who = _LEADING_ADVERBIAL.sub("", head[cut:].strip(" ,\"“”'"))
+    if not who or len(who.split()) > 9 or not _good_source(who):
+        return None
+    return _tidy(who)
+
+
+def _good_source(who: str) -> bool:
+    words = who.split()
+    if not words or _NOT_SOURCE.match(who.strip()) and who.strip().lower() != "it":
+        return False
+    if words[0].lower() in {"but", "and", "or", "while", "as", "which", "who", "although", "though", "so"}:
+        return False
+    return not any(w.lower() in {"was", "were", "is", "are", "had", "killed", "injured", "wounded"} for w in words)
+
+
+def _tidy(who: str) -> str:
+    return re.sub(r"\s+", " ", who).strip(" ,.;:\"“”'’")
+
+
+def _earlier_source(text: str, sentence: Span, paragraphs: Sequence[Span], position: int) -> str | None:
+    """A named source earlier in the sentence, else the subject of one of the three sentences before."""
+    inside = _source_in(text, Span(sentence.start, sentence.end), sentence.start)
+    chunk = text[sentence.start : position]
+    named = [_subject_before(chunk, m.start()) for m in _PREPOSED.finditer(chunk)]
+    for who in named:
+        if who and who.lower() not in {"he", "she", "it", "they"}:
+            return who
+    del inside
+    paragraph = next((p for p in paragraphs if p.start <= sentence.start < p.end), None)
+    previous = [s for s in sentences(text, Span(0, sentence.start)) if s.end <= sentence.start][-3:]
+    del paragraph
+    for earlier in reversed(previous):
+        subject = _SUBJECT_NP.match(text[earlier.start : earlier.end])
+        if subject and len(subject.group().split()) >= 2:
+            return _tidy(subject.group())
+    return None
