@@ -746,7 +746,42 @@ def _reconcile(text: str, found: list[Finding]) -> list[Finding]:
         else:
             out.append(finding)
     out.extend(_suicide_totals(found, killed))
+    out.extend(_survival_zero(text, found, out))
     return sorted(out, key=lambda f: (f.sentence.start, f.phrase.start, f.status))
+
+
+_SURVIVAL = re.compile(
+    r"\bnon[- ]?life[- ]?threatening\b|\b(?:expected|likely)\s+to\s+(?:survive|recover|be\s+(?:ok|okay|fine))\b"
+    r"|\b(?:will|would|should)\s+(?:survive|recover)\b|\bsurvived\b|\btreated\s+and\s+released\b"
+    r"|\b(?:stable|good|fair)\s+condition\b|\bminor\s+injuries\b|\bnot\s+(?:considered\s+)?life[- ]threatening\b",
+    re.IGNORECASE,
+)
+
+
+def _survival_zero(text: str, found: list[Finding], kept: list[Finding]) -> list[Finding]:
+    """No one died, as the text implies it: people were hurt, every survival word says they will live,
+    and no death is stated anywhere. One derived zero-killed figure on the first survival sentence."""
+    if any(f.status == "killed" for f in found) or any(f.status in {"suicide", "self-shot"} for f in found):
+        return []
+    hurt = [f for f in kept if f.status == "injured" and (f.phrase.count or 0) > 0]
+    if not hurt or _DEATH_WORD.search(text):
+        return []
+    for sentence in _survival_sentences(text, hurt):
+        phrase = Phrase(0, None, None, None, sentence.start, sentence.end, False)
+        return [Finding("killed", phrase, sentence, 0.45, derived=True)]
+    return []
+
+
+_DEATH_WORD = re.compile(
+    r"\b(?:died|dies|dead|death|deaths|killed|fatal|fatally|slain|murder(?:ed)?|homicide|deceased)\b", re.IGNORECASE
+)
+
+
+def _survival_sentences(text: str, hurt: list[Finding]) -> Iterator[Span]:
+    first = min(f.sentence.start for f in hurt)
+    for sentence in sentences(text, Span(first, len(text))):
+        if _SURVIVAL.search(text, sentence.start, sentence.end):
+            yield sentence
 
 
 def _shot_as_injured(finding: Finding, killed: list[Finding]) -> Finding | None:
