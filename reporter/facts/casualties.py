@@ -37,77 +37,82 @@ EXTRACTOR = "casualties"
 
 # --- lexicons ---------------------------------------------------------------------------------------
 
-SINGULAR_PERSONS = frozenset(
-    """man woman boy girl teen teenager child kid baby infant toddler person victim officer deputy trooper
-    agent soldier civilian resident driver passenger pedestrian bystander student worker employee clerk
-    customer guard cop policeman policewoman suspect gunman shooter attacker robber intruder homeowner
-    neighbor neighbour husband wife son daughter father mother brother sister boyfriend girlfriend mom dad
-    grandmother grandfather grandson granddaughter uncle aunt cousin nephew niece friend relative juvenile
-    youth adult male female journalist reporter photographer doctor nurse teacher firefighter paramedic
-    motorist cyclist hiker hunter inmate prisoner fighter militant serviceman marine sailor pilot farmer
-    shopkeeper owner member senior veteran hostage individual rapper sergeant lieutenant captain detective
-    constable corporal private commander fiancé fiance fiancee fiancée stepfather stepmother stepson
-    stepdaughter roommate tenant landlord manager cashier bouncer security spouse partner toddler
-    newborn preteen sophomore freshman junior classmate patron guest gang-member""".split()
+
+def _words(text: str) -> frozenset[str]:
+    """A lexicon written as white-space separated words."""
+    return frozenset(text.split())
+
+
+SINGULAR_PERSONS = _words(
+    """man woman boy girl teen teenager child kid baby infant toddler person victim officer deputy
+    trooper agent soldier civilian resident driver passenger pedestrian bystander student worker
+    employee clerk customer guard cop policeman policewoman suspect gunman shooter attacker robber
+    intruder homeowner neighbor neighbour husband wife son daughter father mother brother sister
+    boyfriend girlfriend mom dad grandmother grandfather grandson granddaughter uncle aunt cousin
+    nephew niece friend relative juvenile youth adult male female journalist reporter photographer
+    doctor nurse teacher firefighter paramedic motorist cyclist hiker hunter inmate prisoner fighter
+    militant serviceman marine sailor pilot farmer shopkeeper owner member senior veteran hostage
+    individual rapper sergeant lieutenant captain detective constable corporal private commander
+    fiancé fiance fiancee fiancée stepfather stepmother stepson stepdaughter roommate tenant
+    landlord manager cashier bouncer security spouse partner toddler newborn preteen sophomore
+    freshman junior classmate patron guest gang-member"""
 )
-PLURAL_PERSONS = frozenset(
-    """people persons men women boys girls teens teenagers children kids babies infants toddlers victims
-    officers deputies troopers agents soldiers troops servicemen civilians residents drivers passengers
-    pedestrians bystanders students workers employees clerks customers guards cops policemen suspects
-    gunmen shooters attackers assailants robbers intruders raiders fighters militants insurgents rebels
-    legionnaires saboteurs separatists combatants members relatives hostages migrants refugees protesters
-    protestors demonstrators journalists reporters worshippers worshipers shoppers inmates prisoners
-    firefighters adults individuals family siblings sons daughters brothers sisters friends colleagues
-    juveniles youths males females locals villagers miners farmers tourists pilgrims sailors marines
-    crew personnel staff patients doctors nurses teachers pupils schoolchildren spectators fans
-    partygoers guests diners motorists occupants others persons parishioners servicemembers recruits
-    partisans commandos paratroopers guardsmen policemen gang-members teammates classmates neighbors
-    neighbours bodies""".split()
+PLURAL_PERSONS = _words(
+    """people persons men women boys girls teens teenagers children kids babies infants toddlers
+    victims officers deputies troopers agents soldiers troops servicemen civilians residents drivers
+    passengers pedestrians bystanders students workers employees clerks customers guards cops
+    policemen suspects gunmen shooters attackers assailants robbers intruders raiders fighters
+    militants insurgents rebels legionnaires saboteurs separatists combatants members relatives
+    hostages migrants refugees protesters protestors demonstrators journalists reporters worshippers
+    worshipers shoppers inmates prisoners firefighters adults individuals family siblings sons
+    daughters brothers sisters friends colleagues juveniles youths males females locals villagers
+    miners farmers tourists pilgrims sailors marines crew personnel staff patients doctors nurses
+    teachers pupils schoolchildren spectators fans partygoers guests diners motorists occupants
+    others persons parishioners servicemembers recruits partisans commandos paratroopers guardsmen
+    policemen gang-members teammates classmates neighbors neighbours bodies"""
 )
 PRONOUNS_SINGULAR = frozenset({"he", "she", "him", "her"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "the", "our", "my", "all"})
-_INTRANSITIVE = frozenset(
-    {"died", "dies", "dead", "perished", "succumbed", "deaths", "fatalities", "missing", "unaccounted for",
-     "disappeared", "hospitalized", "hospitalised", "injuries", "casualties", "homeless", "fatally"}
+_ACTIVE_FORMS = _words(
+    """killed wounded injured hurt shot stabbed captured arrested detained abducted kidnapped evacuated
+    displaced murdered"""
 )
-_ACTIVE_FORMS = frozenset({"killed", "wounded", "injured", "hurt", "shot", "stabbed", "captured", "arrested",
-                           "detained", "abducted", "kidnapped", "evacuated", "displaced", "murdered"})
 _NOMINAL = frozenset({"deaths", "fatalities", "injuries", "casualties"})
-_FINITE = frozenset(
-    """was were is are had has have fled ran said told escaped survived died left went got remain remains
-    remained will would could did does do""".split()
+_FINITE = _words(
+    """was were is are had has have fled ran said told escaped survived died left went got remain
+    remains remained will would could did does do"""
 )
-_NO_OBJECT = frozenset(
+_NO_OBJECT = _words(
     """in on at after during when while by near outside inside from as since and but or early late last
-    this that overnight yesterday today tonight monday tuesday wednesday thursday friday saturday sunday
-    following amid because before with for where into""".split()
+    this that overnight yesterday today tonight monday tuesday wednesday thursday friday saturday
+    sunday following amid because before with for where into"""
 )
 DETERMINERS = frozenset(
     {"a", "an", "one", "another", "the", "his", "her", "their", "its", "this", "that", "our", "my", "each"}
 )
 # Words that may stand between a subject and its casualty verb: auxiliaries, adverbs, hedges.
-_BETWEEN = frozenset(
-    """was were is are be been being had have has got get gets also reportedly allegedly later all both each
-    critically seriously gravely badly severely fatally mortally ultimately eventually subsequently then
-    now apparently initially just still who that which either believed thought feared presumed said
-    reported confirmed to have since already so far tragically instantly immediately nearly almost
-    slightly minorly pronounced found declared later""".split()
+_BETWEEN = _words(
+    """was were is are be been being had have has got get gets also reportedly allegedly later all each
+    critically seriously gravely badly severely fatally mortally ultimately eventually subsequently
+    then now apparently initially just still who that which either believed thought feared presumed
+    said reported confirmed to have since already so far tragically instantly immediately nearly
+    almost slightly minorly pronounced found declared later"""
 )
 # Words that cannot sit inside a noun phrase between a count and its noun.
-_NOT_MODIFIER = frozenset(
+_NOT_MODIFIER = _words(
     """was were is are be been being had have has and or but that which who said says told after before
     when while in on at by for from with into as than then if of to the a an also not no killed
-    wounded injured died dead shot hurt""".split()
+    wounded injured died dead shot hurt"""
 )
 # Capitalised words that are not names (headline case, sentence openers).
-_COMMON_CAPITALISED = frozenset(
+_COMMON_CAPITALISED = _words(
     """man woman boy girl teen police officer suspect shooting killed dies dead who near in at on after
-    kills shoots shot injured wounded hurt charged arrested found body one two three four five""".split()
+    kills shoots shot injured wounded hurt charged arrested found body one two three four five"""
 )
-_NAME_STOP = frozenset(
-    """Police Officials Authorities Officers Investigators Witnesses Deputies Troopers Sheriff Detectives
-    He She They It We The A An This That These Those Monday Tuesday Wednesday Thursday Friday Saturday
-    Sunday Reuters Ukraine Russia Moscow Kyiv Kiev""".split()
+_NAME_STOP = _words(
+    """Police Officials Authorities Officers Investigators Witnesses Deputies Troopers Sheriff
+    Detectives He She They It We The A An This That These Those Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday Reuters Ukraine Russia Moscow Kyiv Kiev"""
 )
 
 # Status phrases. Order matters: longer phrases first. ``voice``: "either" = may take an object or a
@@ -151,7 +156,8 @@ _LEFT_STATUS = {"dead": "killed", "injured": "injured", "wounded": "injured", "h
                 "homeless": "displaced", "missing": "missing", "hospitalized": "injured",
                 "hospitalised": "injured", "critically": "injured"}  # fmt: skip
 _TOLL = re.compile(
-    r"\bdeath\s+toll\b(?:\s+\w+){0,6}?\s+(?:to|at|of|is|was|hit|reached|stands\s+at|stood\s+at)\s+", re.IGNORECASE
+    r"\bdeath\s+toll\b(?:\s+\w+){0,6}?\s+(?:to|at|of|is|was|hit|reached|stands\s+at|stood\s+at)\s+",
+    re.IGNORECASE,
 )
 _SELF_SHOT = re.compile(r"\b(?:shot|shoots|shoot|shooting)\s+(?:himself|herself)\b", re.IGNORECASE)
 _SUICIDE = re.compile(
@@ -239,8 +245,24 @@ def _sentence_findings(text: str, sentence: Span) -> list[Finding]:
     for finding in _trigger_findings(text, tokens, counts, sentence):
         if not any(_same(finding, other) for other in out):
             out.append(finding)
+    out = _share_victims(out)
     out.extend(_zero_findings(text, sentence))
     out.extend(_suicide_findings(text, tokens, sentence))
+    return out
+
+
+def _share_victims(found: list[Finding]) -> list[Finding]:
+    """ "two people had been killed and two wounded": the second figure is about people too."""
+    out: list[Finding] = []
+    for finding in found:
+        earlier = [f for f in out if f.phrase.victims and f.phrase.end <= finding.phrase.start]
+        if finding.phrase.victims is None and finding.phrase.count and earlier:
+            phrase = replace(
+                finding.phrase, victims=earlier[-1].phrase.victims, certain=earlier[-1].phrase.certain
+            )
+            confidence = round(max(finding.confidence, earlier[-1].confidence - 0.05), 2)
+            finding = replace(finding, phrase=phrase, confidence=confidence)
+        out.append(finding)
     return out
 
 
@@ -273,7 +295,9 @@ def _index_at(tokens: Sequence[Token], offset: int) -> int:
 # --- triggers and their noun phrases ----------------------------------------------------------------
 
 
-def _trigger_findings(text: str, tokens: list[Token], counts: list[Count], sentence: Span) -> Iterator[Finding]:
+def _trigger_findings(
+    text: str, tokens: list[Token], counts: list[Count], sentence: Span
+) -> Iterator[Finding]:
     for match in _TRIGGER.finditer(text, sentence.start, sentence.end):
         group = match.lastgroup or "t0"
         _, status, voice = _TRIGGERS[int(group[1:])]
@@ -289,19 +313,15 @@ def _trigger_findings(text: str, tokens: list[Token], counts: list[Count], sente
         if phrase is None and voice in {"either", "subject"}:
             phrase = _subject_phrase(tokens, counts, first, match.group().lower(), voice)
         if phrase is not None:
-            yield Finding(_status_of(status, phrase), phrase, sentence, _confidence(status, phrase))
+            yield Finding(status, phrase, sentence, _confidence(status, phrase))
     yield from _left_findings(text, tokens, counts, sentence)
     yield from _toll_findings(text, counts, sentence)
-
-
-def _status_of(status: str, phrase: Phrase) -> str:
-    return status
 
 
 def _plausible_object(match: re.Match[str], phrase: Phrase, sentence: Span) -> bool:
     """Guessed objects (names) are doubted after headline-case verbs and after words that are also
     nouns ("a shooting", "the killing"): only a counted or person-noun object is taken there."""
-    if phrase.certain or (phrase.victims or "").lower() in {"him", "her"}:
+    if phrase.certain or phrase.victims is None or phrase.victims.lower() in {"him", "her"}:
         return True
     word = match.group()
     headline_case = word[:1].isupper() and match.start() > sentence.start
@@ -313,13 +333,17 @@ def _excluded(text: str, match: re.Match[str], status: str, sentence: Span) -> b
     word = match.group().lower()
     after = text[match.end() : min(sentence.end, match.end() + 30)].lower()
     before = text[max(sentence.start, match.start() - 25) : match.start()].lower()
-    if status == "shot" and re.match(r"\s+(?:at|down|up|into|through|out|by\s+police\s+(?:at|near))\b", after):
+    if status == "shot" and re.match(
+        r"\s+(?:at|down|up|into|through|out|by\s+police\s+(?:at|near))\b", after
+    ):
         return True
     if word in {"shooting", "stabbing", "killing", "kidnapping"} and re.search(
         r"\b(?:a|an|the|this|that|fatal|deadly|double|triple|mass|police|drive-by|of|in|after)\s+$", before
     ):
         return True  # a noun: "a shooting", "the killing"
-    if word in {"kill", "killing", "killed", "kills"} and re.match(r"\s+(?:time|switch|shot|zone|off|it)\b", after):
+    if word in {"kill", "killing", "killed", "kills"} and re.match(
+        r"\s+(?:time|switch|shot|zone|off|it)\b", after
+    ):
         return True
     if word in {"missing", "hurt"} and re.match(r"\s+(?:out|the\s+point|feelings)\b", after):
         return True
@@ -355,12 +379,21 @@ def _subject_phrase(
         return None
     if skipped == 0 and voice != "subject" and not _nothing_follows(tokens, index, trigger):
         return None  # "police killed a man": the subject did the killing
-    if skipped == 0 and trigger in _ACTIVE_FORMS:
-        # "police killed" / "gunmen wounded" with no object, but "3 killed" (headline) and "two dead".
-        if not _count_ends_at(tokens, counts, end) and not _headline_subject(tokens, end):
-            return None
+    # "police killed" / "gunmen wounded" with no object, but "3 killed" (headline) and "two dead".
+    if (
+        skipped == 0
+        and trigger in _ACTIVE_FORMS
+        and not _count_ends_at(tokens, counts, end)
+        and not _headline_subject(tokens, end)
+    ):
+        return None
     phrase = _phrase_list_backward(tokens, counts, end)
-    if phrase is not None and trigger in _NOMINAL and phrase.count == 1 and not _count_ends_at(tokens, counts, end):
+    if (
+        phrase is not None
+        and trigger in _NOMINAL
+        and phrase.count == 1
+        and not _count_ends_at(tokens, counts, end)
+    ):
         return None  # "the civilian deaths" counts nothing
     if phrase is None and trigger in {"died", "dies"}:
         return _headline_person(tokens, index)
@@ -454,7 +487,9 @@ def _counted_forward(tokens: list[Token], count: Count, index: int) -> tuple[Phr
     head, stop = _noun_head(tokens, after)
     end = tokens[stop - 1].end if stop > after else count.end
     victims = _victims(tokens[after:stop])
-    certain = head is not None and (head in PLURAL_PERSONS or head in SINGULAR_PERSONS or _is_nationality(head))
+    certain = head is not None and (
+        head in PLURAL_PERSONS or head in SINGULAR_PERSONS or _is_nationality(head)
+    )
     if head is None and stop == after and count.value is None:
         return None, index  # "several" alone
     if head is not None and not certain and not head.endswith("s"):
@@ -479,9 +514,13 @@ def _noun_head(tokens: list[Token], index: int) -> tuple[str | None, int]:
         stop += 2
         if tokens[stop - 1].lower in {"them", "whom"}:
             return "them", stop
-    for width in range(0, 4):
+    for width in range(4):
         position = stop + width
-        if position >= len(tokens) or tokens[position].lower in _NOT_MODIFIER or not tokens[position].text[0].isalnum():
+        if (
+            position >= len(tokens)
+            or tokens[position].lower in _NOT_MODIFIER
+            or not tokens[position].text[0].isalnum()
+        ):
             break
         word = tokens[position].lower
         if word in PLURAL_PERSONS or word in SINGULAR_PERSONS or _is_nationality(tokens[position].text):
@@ -500,6 +539,8 @@ def _single_forward(tokens: list[Token], index: int) -> tuple[Phrase | None, int
     token = tokens[index]
     if token.lower in {"him", "her"} and not _possessive_her(tokens, index):
         return Phrase(1, None, None, token.text, token.start, token.end, False), index + 1
+    if token.lower == "both":
+        return Phrase(2, None, None, None, token.start, token.end, False), index + 1
     if token.lower == "another" and (index + 1 >= len(tokens) or not _person_word(tokens, index + 1)):
         return Phrase(1, None, None, token.text, token.start, token.end, False), index + 1
     if token.lower in DETERMINERS:
@@ -528,7 +569,9 @@ def _person_word(tokens: list[Token], position: int) -> bool:
         return True
     if re.fullmatch(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month)-old", word):
         nxt = tokens[position + 1].lower if position + 1 < len(tokens) else ""
-        return nxt not in SINGULAR_PERSONS and nxt not in PLURAL_PERSONS and not nxt.isalpha() or nxt in _BETWEEN
+        return (
+            nxt not in SINGULAR_PERSONS and nxt not in PLURAL_PERSONS and not nxt.isalpha()
+        ) or nxt in _BETWEEN
     return False
 
 
@@ -581,9 +624,10 @@ def _phrase_list_backward(tokens: list[Token], counts: list[Count], end: int) ->
         if part is None:
             break
         parts.append(part)
-        end = _skip_conjunction_backward(tokens, start - 1)
-        if end is None:
+        previous = _skip_conjunction_backward(tokens, start - 1)
+        if previous is None:
             break
+        end = previous
     return _combine(list(reversed(parts)))
 
 
@@ -602,7 +646,7 @@ def _skip_conjunction_backward(tokens: list[Token], index: int) -> int | None:
 def _phrase_backward(tokens: list[Token], counts: list[Count], end: int) -> tuple[Phrase | None, int]:
     """The phrase ending at token ``end``; returns it and its first token's index."""
     end = _skip_age_backward(tokens, end)
-    for width in range(0, 6):
+    for width in range(6):
         start = end - width
         if start < 0:
             break
@@ -625,7 +669,12 @@ def _qualifier_start(tokens: list[Token], count: Count, start: int) -> int:
 
 def _skip_age_backward(tokens: list[Token], end: int) -> int:
     """ "Taylor, 25," before the verb: step back over the age to the name."""
-    if end >= 2 and tokens[end].text == "," and tokens[end - 1].text.isdigit() and tokens[end - 2].text == ",":
+    if (
+        end >= 2
+        and tokens[end].text == ","
+        and tokens[end - 1].text.isdigit()
+        and tokens[end - 2].text == ","
+    ):
         return end - 3
     if end >= 1 and tokens[end].text.isdigit() and tokens[end - 1].text == ",":
         return end - 2
@@ -648,7 +697,9 @@ def _single_backward(tokens: list[Token], end: int) -> tuple[Phrase, int] | None
                 return Phrase(1, None, None, victims, tokens[start].start, token.end, True), start
             if tokens[start].lower in _NOT_MODIFIER or not tokens[start].text[0].isalnum():
                 break
-        if end == 0 or (end <= 3 and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens[: end + 1])):
+        if end == 0 or (
+            end <= 3 and all(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens[: end + 1])
+        ):
             return Phrase(1, None, None, token.text, tokens[0].start, token.end, True), 0  # headline
         return Phrase(1, None, None, token.text, token.start, token.end, False), end  # "man found dead"
     return _name_backward(tokens, end)
@@ -773,7 +824,8 @@ def _survival_zero(text: str, found: list[Finding], kept: list[Finding]) -> list
 
 
 _DEATH_WORD = re.compile(
-    r"\b(?:died|dies|dead|death|deaths|killed|fatal|fatally|slain|murder(?:ed)?|homicide|deceased)\b", re.IGNORECASE
+    r"\b(?:died|dies|dead|death|deaths|killed|fatal|fatally|slain|murder(?:ed)?|homicide|deceased)\b",
+    re.IGNORECASE,
 )
 
 
@@ -844,9 +896,13 @@ _POSTPOSED = re.compile(
     rf"""(?:[,"”’]|\bthat)\s*(?P<who>(?:[A-Za-z][\w'’.-]*\s+){{0,6}}?[A-Za-z][\w'’.-]*)\s+(?:{_REPORTING})\b(?=\s*[,.;:!?]|\s*$|\s+(?:on|in|at|during|late|early|after|via|through|while|when|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|this|last|yesterday|today)\b|(?<=told)\s)""",
     re.IGNORECASE,
 )
-_INVERTED = re.compile(rf"[,\"”]\s*(?:{_REPORTING})\s+(?P<who>(?:[A-Za-z][\w'’.-]*\s+){{0,6}}?[A-Za-z][\w'’.-]*)\s*[,.]")
+_INVERTED = re.compile(
+    rf"[,\"”]\s*(?:{_REPORTING})\s+(?P<who>(?:[A-Za-z][\w'’.-]*\s+){{0,6}}?[A-Za-z][\w'’.-]*)\s*[,.]"
+)
 _PREPOSED = re.compile(rf"\b(?:{_REPORTING})\b", re.IGNORECASE)
-_BOUNDARY_WORDS = re.compile(r"(?:^|[;:—–]|,\s+(?:and|but|while|as)\b|\b(?:and|but|that|while|which|who|after)\b)\s*", re.IGNORECASE)
+_BOUNDARY_WORDS = re.compile(
+    r"(?:^|[;:—–]|,\s+(?:and|but|while|as)\b|\b(?:and|but|that|while|which|who|after)\b)\s*", re.IGNORECASE
+)
 _LEADING_ADVERBIAL = re.compile(
     r"^(?:(?:on|in|at|by|later|earlier|meanwhile|separately|also|however|last|this|late|early)\b[^,]{0,40},\s*)",
     re.IGNORECASE,
@@ -904,11 +960,13 @@ def _subject_before(chunk: str, verb_start: int) -> str | None:
 
 def _good_source(who: str) -> bool:
     words = who.split()
-    if not words or _NOT_SOURCE.match(who.strip()) and who.strip().lower() != "it":
+    if not words or (_NOT_SOURCE.match(who.strip()) and who.strip().lower() != "it"):
         return False
     if words[0].lower() in {"but", "and", "or", "while", "as", "which", "who", "although", "though", "so"}:
         return False
-    return not any(w.lower() in {"was", "were", "is", "are", "had", "killed", "injured", "wounded"} for w in words)
+    return not any(
+        w.lower() in {"was", "were", "is", "are", "had", "killed", "injured", "wounded"} for w in words
+    )
 
 
 def _tidy(who: str) -> str:
@@ -916,17 +974,19 @@ def _tidy(who: str) -> str:
 
 
 def _earlier_source(text: str, sentence: Span, paragraphs: Sequence[Span], position: int) -> str | None:
-    """A named source earlier in the sentence, else the subject of one of the three sentences before."""
-    inside = _source_in(text, Span(sentence.start, sentence.end), sentence.start)
+    """A named source earlier in the sentence, else the subject of one of the three body sentences
+    before it."""
     chunk = text[sentence.start : position]
     named = [_subject_before(chunk, m.start()) for m in _PREPOSED.finditer(chunk)]
     for who in named:
         if who and who.lower() not in {"he", "she", "it", "they"}:
             return who
-    del inside
-    paragraph = next((p for p in paragraphs if p.start <= sentence.start < p.end), None)
-    previous = [s for s in sentences(text, Span(0, sentence.start)) if s.end <= sentence.start][-3:]
-    del paragraph
+    previous: list[Span] = []
+    for paragraph in paragraphs:
+        if paragraph.start < sentence.start:
+            limit = Span(paragraph.start, min(paragraph.end, sentence.start))
+            previous.extend(s for s in sentences(text, limit) if s.end <= sentence.start)
+    previous = previous[-3:]
     for earlier in reversed(previous):
         subject = _SUBJECT_NP.match(text[earlier.start : earlier.end])
         if subject and len(subject.group().split()) >= 2:

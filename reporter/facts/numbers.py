@@ -82,11 +82,17 @@ _UNIT_AFTER = re.compile(
     )""",
     re.VERBOSE,
 )
-_BEFORE_TRAP = re.compile(
+# Words after which a number is a label, never a count: "Channel 7", "No. 5", "aged 25".
+_LABEL_BEFORE = re.compile(
     r"""(?:[$£€¥₴₽]\s*|\b(?:No|Nos|no|number|Number|\#|Channel|channel|Route|route|Interstate|Highway|I|U\.S\.|Apt
         |Room|room|Unit|unit|Suite|Flight|flight|Gate|page|Page|age|aged|ages|Ages|Aged|version|Version|chapter
         |Chapter|section|Section|Article|article|Act|Resolution|Precinct|District|Ward|Game|game|Level|level
-        |Day|Week|Year|year|in|In|of\ the\ year|since|Since|until|Until|by|By|from|From|On|on|at|At|after|After
+        |Day|Week|Year|Hour|Minute|Class|Grade|Category|Type|Size|Phase|Stage|Round|Apartment|Box
+        |Hwy|Lot|Pier|Terminal|Platform|Line|Bus|Train|Exit|Mile|Track|Episode|Season|Volume|Vol)\.?\s+)$""",
+    re.VERBOSE,
+)
+_BEFORE_TRAP = re.compile(
+    r"""(?:\b(?:year|in|In|of\ the\ year|since|Since|until|Until|by|By|from|From|On|on|at|At|after|After
         |before|Before|during|During|mid|late|early|the|The|his|her|their|its|our|my|your|this|that|these|those
         |Hour|hour|Minute|minute|Class|class|Grade|grade|Category|category|Type|type|Size|size|rank|Rank|seed
         |Seed|jersey|Jersey|model|Model|Phase|phase|Stage|stage|Round|round|score|Score|of\ a|ratio)\s+)$""",
@@ -136,7 +142,7 @@ def word_value(phrase: str) -> int | None:
 
 
 def _words_value(key: str) -> int | None:
-    """"one hundred and twenty-one" -> 121; ``None`` when any word is not a number word."""
+    """ "one hundred and twenty-one" -> 121; ``None`` when any word is not a number word."""
     total = current = 0
     seen = False
     for word in re.split(r"[\s-]+", key):
@@ -213,6 +219,8 @@ def _is_trap(text: str, match: re.Match[str], end: int) -> bool:
     core = match.group("first") or ""
     if core.isdigit() and len(core) == 4 and 1800 <= int(core) <= 2100:
         return True  # a year
+    if core[:1].isdigit() and _LABEL_BEFORE.search(before):
+        return True
     if not match.group("qualifier") and _BEFORE_TRAP.search(before) and core[:1].isdigit():
         return not _counted_thing_follows(after)
     return bool(_AGE_AFTER_NAME.search(before) and re.match(r"\s*[,)]", after) and core[:1].isdigit())

@@ -1,0 +1,143 @@
+"""Casualty extraction: figures, statuses, victims, attribution, and sentences that state no casualty.
+
+Every sentence here is written for the tests (none comes from the evaluation data).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reporter.facts.casualties import extract_casualties
+from reporter.model import Article, Fact, Span
+
+Figure = tuple[str, int | None]  # (status, count)
+
+
+def _facts(text: str) -> list[Fact]:
+    return list(extract_casualties(Article(id="t", source="t", text=text, outlet="o")))
+
+
+def _figures(text: str) -> set[Figure]:
+    return {(f.status or "", f.count) for f in _facts(text)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The mayor said four people had been killed and three wounded in the blast.",
+            {("killed", 4), ("injured", 3)},
+        ),
+        ("Officials claimed the army repelled the attack, killing 40 of the fighters.", {("killed", 40)}),
+        ("Nine villagers were killed overnight.", {("killed", 9)}),
+        ("A woman was shot and killed on Friday.", {("killed", 1)}),
+        ("A man died in hospital.", {("killed", 1)}),
+        ("The crash left 6 injured.", {("injured", 6)}),
+        ("Five dead after the storm hit the coast.", {("killed", 5)}),
+        ("A 19-year-old man was shot while riding his bike.", {("injured", 1)}),
+        ("Two officers were wounded during the raid.", {("injured", 2)}),
+        ("Four people were shot, one fatally, deputies said.", {("injured", 3), ("killed", 1)}),
+        ("More than 2,000 residents were displaced by the floods.", {("displaced", 2000)}),
+        ("Between 20 and 30 sailors are missing.", {("missing", 20)}),
+        ("Police arrested three men near the scene.", {("arrested", 3)}),
+        ("The death toll rose to 17.", {("killed", 17)}),
+        ("Samuel Fenwick, 40, and Dora Platt, 38, were shot and killed on Sunday.", {("killed", 2)}),
+        ("The attacker shot a cashier and a customer, killing both.", {("killed", 2)}),
+        ("Teen shot, killed near the park", {("killed", 1)}),
+        ("Both were taken to the hospital with minor injuries.", {("injured", 2), ("killed", 0)}),
+        ("No one was hurt in the fire.", {("injured", 0)}),
+        ("The rocket was intercepted without casualties.", {("killed", 0), ("injured", 0)}),
+    ],
+)
+def test_figures(text: str, expected: set[Figure]) -> None:
+    assert expected <= _figures(text)
+
+
+def test_enumerated_victims_add_up_and_a_shooter_who_killed_himself_counts() -> None:
+    text = (
+        "A man opened fire at his home, killing his three young sons as well as his wife, police said. "
+        "The gunman then took his own life, according to authorities."
+    )
+    killed = sorted(f.count for f in _facts(text) if f.status == "killed" and f.count is not None)
+    assert killed == [1, 4, 5]
+
+
+def test_vague_amounts_have_no_count() -> None:
+    (fact,) = _facts("“Several people were injured,” a local official told reporters.")
+    assert (fact.status, fact.count, fact.victims) == ("injured", None, "people")
+
+
+def test_qualifier_and_victims() -> None:
+    (fact,) = _facts("At least 14 civilians were killed, the ministry said.")
+    assert (fact.count, fact.qualifier, fact.victims, fact.attributed_to) == (
+        14,
+        "at least",
+        "civilians",
+        "the ministry",
+    )
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("The governor of the province said three people had been killed.", "The governor of the province"),
+        (
+            "Two people were killed, according to the regional health ministry.",
+            "the regional health ministry",
+        ),
+        ("“Two soldiers were wounded,” Colonel Brandt told the agency.", "Colonel Brandt"),
+        ("Rebel leaders claimed on Monday to have killed 30 of the troops.", "Rebel leaders"),
+        ("A man was shot and killed, police said.", "police"),
+        ("The mayor Anna Weiss said shelling killed 8 civilians overnight.", "The mayor Anna Weiss"),
+    ],
+)
+def test_attribution(text: str, source: str) -> None:
+    assert {f.attributed_to for f in _facts(text)} == {source}
+
+
+def test_pronoun_source_resolves_to_the_named_speaker_in_the_sentence() -> None:
+    text = "Governor Ilse Brandt said troops were searching a village after shelling that she said killed 5 people."
+    (fact,) = _facts(text)
+    assert fact.attributed_to == "Governor Ilse Brandt"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We killed time at the airport before the flight.",
+        "It is a killer app for editors.",
+        "The 5-year-old girl turned six in 2014.",
+        "They spent $125 million, or 10 billion rubles, on new 155 mm shells.",
+        "Fighting for a 2nd Day in the 15-month war.",
+        "The drone was shot down over the city.",
+        "Gunmen shot at the patrol car at least three times.",
+        "Officers said the shooting happened at 8:20 p.m. in the 400 block of Elm Street.",
+        "The film Dead Man Walking opens on May 22.",
+        "Police warned that the suspect may try to kill again.",
+        "Missing the deadline cost the team 3 points.",
+    ],
+)
+def test_finds_nothing(text: str) -> None:
+    assert _figures(text) == set()
+
+
+def test_evidence_is_the_text_at_the_offsets() -> None:
+    text = "Preamble line.\n\nSix people were injured in the blast, medics said. A man died later."
+    article = Article(id="a", source="a", text=text, outlet="o", paragraphs=(Span(16, len(text)),))
+    facts = list(extract_casualties(article))
+    assert facts
+    assert all(text[f.start : f.end] == f.evidence for f in facts)
+    assert all(0 <= f.confidence <= 1 for f in facts)
+
+
+def test_reads_only_the_paragraphs() -> None:
+    text = "Ten people were killed in an unrelated story.\n\nThe market reopened on Monday."
+    article = Article(id="a", source="a", text=text, outlet="o", paragraphs=(Span(47, len(text)),))
+    assert list(extract_casualties(article)) == []
+
+
+def test_ids_are_stable_and_unique() -> None:
+    text = "Two people were killed and two injured. A man died."
+    first, second = _facts(text), _facts(text)
+    assert [f.id for f in first] == [f.id for f in second]
+    assert len({f.id for f in first}) == len(first)
