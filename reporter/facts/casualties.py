@@ -312,10 +312,20 @@ def _trigger_findings(
             phrase = None
         if phrase is None and voice in {"either", "subject"}:
             phrase = _subject_phrase(tokens, counts, first, match.group().lower(), voice)
+            phrase = _along_with(tokens, counts, last, phrase)
         if phrase is not None:
             yield Finding(status, phrase, sentence, _confidence(status, phrase))
     yield from _left_findings(text, tokens, counts, sentence)
     yield from _toll_findings(text, counts, sentence)
+
+
+def _along_with(tokens: list[Token], counts: list[Count], index: int, phrase: Phrase | None) -> Phrase | None:
+    """ "Roe was killed along with Doe": the companion counts too."""
+    words = [t.lower for t in tokens[index : index + 2]]
+    if phrase is None or words not in (["along", "with"], ["together", "with"]):
+        return phrase
+    companion, _ = _phrase_forward(tokens, counts, index + 2) if index + 2 < len(tokens) else (None, 0)
+    return _combine([phrase, companion]) if companion is not None else phrase
 
 
 def _plausible_object(match: re.Match[str], phrase: Phrase, sentence: Span) -> bool:
@@ -388,6 +398,8 @@ def _subject_phrase(
     ):
         return None
     phrase = _phrase_list_backward(tokens, counts, end)
+    if phrase is None and tokens[end].text == ",":
+        phrase = _appositive_subject(tokens, counts, end)
     if (
         phrase is not None
         and trigger in _NOMINAL
@@ -398,6 +410,17 @@ def _subject_phrase(
     if phrase is None and trigger in {"died", "dies"}:
         return _headline_person(tokens, index)
     return phrase
+
+
+def _appositive_subject(tokens: list[Token], counts: list[Count], comma: int) -> Phrase | None:
+    """ "Jane Roe, a 24-year-old woman, died": the appositive (or the name before it) is the subject."""
+    for opening in range(comma - 1, max(-1, comma - 10), -1):
+        if tokens[opening].text == ",":
+            inner = _phrase_list_backward(tokens, counts, comma - 1)
+            if inner is not None and inner.start >= tokens[opening].end:
+                return inner
+            return _phrase_list_backward(tokens, counts, opening - 1) if opening > 0 else None
+    return None
 
 
 def _reporting_aside(tokens: list[Token], end: int) -> bool:

@@ -44,6 +44,8 @@ def _figures(text: str) -> set[Figure]:
         ("Samuel Fenwick, 40, and Dora Platt, 38, were shot and killed on Sunday.", {("killed", 2)}),
         ("The attacker shot a cashier and a customer, killing both.", {("killed", 2)}),
         ("Teen shot, killed near the park", {("killed", 1)}),
+        ("Rosa Quell, a 31-year-old nurse, died Sunday after being shot.", {("killed", 1)}),
+        ("Tom Okafor, 29, was killed along with Ian Berg, 20, in the attack.", {("killed", 2)}),
         ("Both were taken to the hospital with minor injuries.", {("injured", 2), ("killed", 0)}),
         ("No one was hurt in the fire.", {("injured", 0)}),
         ("The rocket was intercepted without casualties.", {("killed", 0), ("injured", 0)}),
