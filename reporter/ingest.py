@@ -330,24 +330,60 @@ def _normalise_newlines(text: str) -> str:
 def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
     """The article text of an HTML page (trafilatura) and its title/date/url metadata.
 
-    Paragraphs are separated by blank lines. Raises :class:`Unreadable` when no text can be found.
+    Paragraphs (and headings, list items, table rows) are separated by blank lines; a line break inside
+    a paragraph (``<br>``) stays a single newline, so the clean stage can tell a wrapped line from a new
+    paragraph. Raises :class:`Unreadable` when no text can be found.
     """
     import trafilatura
+    from trafilatura.xml import xmltotxt
 
     try:
-        text = trafilatura.extract(
-            html, include_comments=False, include_tables=False, favor_recall=True, deduplicate=False
+        # Precision mode without comments scored best on the extraction benchmark's tuning half
+        # (token F1 0.976 against 0.962 for the defaults); tables stay in (recall).
+        document = trafilatura.bare_extraction(
+            html, favor_precision=True, include_comments=False, include_tables=True, with_metadata=True
         )
-        metadata = trafilatura.extract_metadata(html)
-    except Exception as error:  # trafilatura raises many kinds on malformed markup
+        if document is None or document.body is None:
+            raise Unreadable("HTML page without article text")
+        _mark_line_breaks(document.body)
+        text = xmltotxt(document.body, False)
+    except Unreadable:
+        raise
+    except Exception as error:  # trafilatura and lxml raise many kinds on malformed markup
         raise Unreadable(f"malformed HTML: {type(error).__name__}: {error}") from error
-    if not text or not text.strip():
+    text = _paragraphs(text)
+    if not text.strip():
         raise Unreadable("HTML page without article text")
-    text = re.sub(r"\n+", "\n\n", text.strip()) + "\n"
-    meta: dict[str, str | None] = {}
-    if metadata is not None:
-        meta = {"title": metadata.title, "date": metadata.date, "url": metadata.url}
-    return text, meta
+    return text, {"title": document.title, "date": document.date, "url": document.url}
+
+
+_WRAPPED = "\ue000"  # private-use mark: the line after it was a <br> inside a paragraph
+
+
+def _mark_line_breaks(body: Any) -> None:
+    """Newlines in the page source are white space (HTML); only ``<br>`` breaks a line: mark those."""
+    for element in body.iter():
+        if element.text:
+            element.text = _SOURCE_NEWLINES.sub(" ", element.text)
+        if element.tail:
+            element.tail = _SOURCE_NEWLINES.sub(" ", element.tail)
+        if element.tag == "lb":
+            element.tail = _WRAPPED + (element.tail or "")
+
+
+_SOURCE_NEWLINES = re.compile(r"\s*\n\s*")
+
+
+def _paragraphs(text: str) -> str:
+    """Blank lines between blocks; a single newline where the page had a ``<br>``."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        wrapped = line.startswith(_WRAPPED)
+        line = line.replace(_WRAPPED, "").strip()
+        if not line:
+            continue
+        out.append(("\n" if wrapped and out else "\n\n" if out else "") + line)
+    return "".join(out) + "\n" if out else ""
 
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%m/%d/%Y", "%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y")
