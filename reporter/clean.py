@@ -61,7 +61,9 @@ _PHOTO_CREDIT = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # Bylines are case-sensitive: "By Jane Doe" is a byline, "by the time we left" is not.
-_BYLINE = re.compile(r"^(?:By|BY|Words by)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|von)){0,6}\s*$")
+_BYLINE = re.compile(
+    r"^(?:By|BY|Words by)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|von)){0,6}\s*$"
+)
 # Lines after which the article is over: what follows is the page's, not the story's.
 _END_OF_STORY = re.compile(
     r"^(?:\(?(?:additional\ )?reporting\ by\b.{0,200}(?:editing|writing)\ by\b|source\ link$|leave\ a\ (?:reply|comment)"
@@ -79,7 +81,8 @@ _FOOTER_START = re.compile(
 )
 # Captions written as sentences at the top of a page ("A still image from drone footage shows ...").
 _CAPTION_START = re.compile(
-    r"^(?:a |an |the )?(?:still image|file photo|file picture|photo|picture|image|screenshot|screengrab)\b", re.I
+    r"^(?:a |an |the )?(?:still image|file photo|file picture|photo|picture|image|screenshot|screengrab)\b",
+    re.I,
 )
 _DATE_LINE = re.compile(
     r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?"
@@ -135,7 +138,11 @@ def blocks(text: str) -> list[Span]:
     """
     out: list[Span] = []
     for line in _lines(text):
-        if out and text.count("\n", out[-1].end, line.start) == 1 and _continues(out[-1].of(text), line.of(text)):
+        if (
+            out
+            and text.count("\n", out[-1].end, line.start) == 1
+            and _continues(out[-1].of(text), line.of(text))
+        ):
             out[-1] = Span(out[-1].start, line.end)
         else:
             out.append(line)

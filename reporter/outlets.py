@@ -8,6 +8,7 @@ credit line ("Reporting by ...; editing by ..." is Reuters' house style). A sour
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from reporter.dates import find_date
 
@@ -40,23 +41,45 @@ _CREDITS = (
     ),
     (re.compile(r"^[^\n]{0,40}Copyright \d{4} The Associated Press", re.MULTILINE), "Associated Press"),
 )
-# A site's own promo names the site: "Read more exclusive news from Political IQ."
-_PROMO = re.compile(
-    r"^Read more (?:exclusive |of our )?(?:news|stories|articles) (?:from|at|on) ([A-Z][\w .&'-]{1,40}?)\.?$",
-    re.MULTILINE,
+# A site's own promo or feed footer names the site: "Read more exclusive news from Political IQ.",
+# "The post <title> appeared first on <site>." (WordPress feeds).
+_PROMOS = (
+    re.compile(
+        r"^Read more (?:exclusive |of our )?(?:news|stories|articles) (?:from|at|on) ([A-Z][\w .&'-]{1,40}?)\.?$",
+        re.MULTILINE,
+    ),
+    re.compile(r"^The post .{3,300} appeared first on ([A-Z][\w .&'-]{1,40}?)\.?\s*$", re.MULTILINE),
 )
 
 
 def infer(text: str) -> str | None:
-    """The publisher named by a dateline, wire credit or site promo in ``text``, or ``None``."""
+    """The publisher named by a dateline, wire credit or site promo in ``text``, or ``None``.
+
+    A source the story cites ("told CNN", "CNN reported") is not its publisher and is not taken.
+    """
     match = _DATELINE.search(text[:3000])
     if match:
         return _DATELINE_NAMES[match.group(1)]
     for pattern, name in _CREDITS:
         if pattern.search(text):
             return name
-    promo = _PROMO.search(text)
-    return promo.group(1).strip() if promo else None
+    for promo in _PROMOS:
+        found = promo.search(text)
+        if found:
+            return found.group(1).strip()
+    return None
+
+
+def from_url(url: str | None) -> str | None:
+    """The site an article's URL is on ("https://www.example.com/a" -> "example.com"), or ``None``."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return None
+    host = host.removeprefix("www.").removeprefix("m.")
+    return host if "." in host else None
 
 
 def dateline_date(text: str) -> str | None:
