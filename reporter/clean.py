@@ -36,7 +36,7 @@ _FURNITURE = re.compile(
         skip\ to\ (?:main\ )?(?:content|navigation) | (?:main\ )?menu | search | home | sign\ (?:in|up) | log\ ?in
       | your\ (?:shopping\ )?(?:cart|basket|bag)\ is\ empty | (?:view\ )?(?:cart|basket) | checkout
       | read\ more\b.* | see\ (?:also|more)\b.* | keep\ reading.* | continue\ reading.* | more\ from\ .*
-      | related(?:\ (?:stories|articles|posts|coverage|content|news|topics|reading))?\ ?:?.* | you\ (?:may|might)\ also\ like.*
+      | related(?:\ (?:stories|articles|posts|coverage|content|news|topics|reading))?(?:\s*:.*)? | you\ (?:may|might)\ also\ like.*
       | tap\ (?:here\ )?for\ more\ details\.? | click\ here\b.* | advertisement | sponsored(?:\ content)? | ad
       | share\ (?:this|on|via)\b.* | share | tweet | email | print | whatsapp | facebook | twitter | linkedin
       | leave\ a\ (?:reply|comment).* | (?:post|add|write)\ a\ comment.* | comments? | \d+\ comments?
@@ -50,7 +50,7 @@ _FURNITURE = re.compile(
       | (?:photo|picture|image|video|graphic)(?:\ caption)?\s*[:|].* | (?:caption|credits?|photograph|image\ source)\s*:.*
       | all\ rights\ reserved.* | ©.* | copyright\b.{0,60}\d{4}.* | \(?(?:additional\ )?reporting\ by\b.* | (?:writing|editing)\ by\b.*
       | article\s*:.* | (?:originally\ )?(?:published|posted)\ (?:on|in|at)\b.{0,60} | have\ a\ tip\b.*
-      | \[[a-z_]+\s+[a-z_]+\s*=.* | \[/?[a-z_]+\] | [^\w\s]+
+      | \[[a-z_]+\s+[a-z_]+\s*=.* | \[/?[a-z_]+\] | (?:[^\w\s]|_)+
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -60,6 +60,9 @@ _PHOTO_CREDIT = re.compile(
     r"|ap\ photo\s*/.*|/\s*afp|/\s*epa(?:-efe)?|/\s*shutterstock|\(shutterstock\)|\(photo:?\ [^)]*\))\s*\.?$",
     re.IGNORECASE | re.VERBOSE,
 )
+# Wire photo credits in capitals ("... on Monday. REUTERS/Jane Doe"); case-sensitive so that a
+# "Reuters/Ipsos poll" in running text is not one.
+_WIRE_CREDIT = re.compile(r"\b(?:REUTERS|AFP|AP|EPA)/[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$")
 # Bylines are case-sensitive: "By Jane Doe" is a byline, "by the time we left" is not.
 _BYLINE = re.compile(
     r"^(?:By|BY|Words by)\s+[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|&|de|van|von)){0,6}\s*$"
@@ -182,7 +185,7 @@ def is_running_text(text: str) -> bool:
 def is_furniture(text: str) -> bool:
     """Whether a line is page furniture wherever it stands (the lexicon, a lone date, a photo credit)."""
     line = text.strip()
-    if _PHOTO_CREDIT.search(line) or _BYLINE.match(line):
+    if _PHOTO_CREDIT.search(line) or _WIRE_CREDIT.search(line) or _BYLINE.match(line):
         return True
     if words(line) > _SHORT:
         return False

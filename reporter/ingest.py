@@ -435,7 +435,7 @@ def _decoded(data: bytes, codec: str) -> str:
 
 def _checked(text: str) -> str:
     """``text`` unless it is blank or full of control characters (binary data that happened to decode)."""
-    if not text.strip():
+    if not text.replace("\ufeff", "").strip():
         raise Unreadable("empty file")
     controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t\f\v")
     if controls > _CONTROL_SHARE * len(text):
@@ -479,7 +479,9 @@ def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
     return text, {"title": document.title, "date": document.date, "url": document.url}
 
 
-_WRAPPED = "\ue000"  # private-use mark: the line after it was a <br> inside a paragraph
+# Marks the line after a <br> inside a paragraph. A visible symbol (U+241E) because trafilatura's
+# sanitiser drops private-use and invisible characters; it is removed again in _paragraphs.
+_WRAPPED = "\u241e"
 
 
 def _mark_line_breaks(body: Any) -> None:
@@ -501,7 +503,7 @@ def _paragraphs(text: str) -> str:
     out: list[str] = []
     for line in text.split("\n"):
         wrapped = line.startswith(_WRAPPED)
-        line = line.replace(_WRAPPED, "").strip()
+        line = line.removeprefix(_WRAPPED).strip()
         if not line:
             continue
         out.append(("\n" if wrapped and out else "\n\n" if out else "") + line)
