@@ -1,0 +1,158 @@
+"""Names in text, and one key for the many spellings of one name.
+
+News transliterates: Graivoron, Grayvoron and Gravoron are one town; Andriy and Andrey Yusov one man.
+:func:`name_key` maps such variants to one key (accents off, then the consonant skeleton: the first
+letter and the consonants after it, with y/j/w counted as vowels), so comparisons can treat them as one
+entity. Short names keep their plain folded form: the skeleton of a short word collides too easily.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reporter.text import fold
+
+_NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]*(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w'’-]*[a-z][\w'’-]*)*")
+_VOWELISH = set("aeiouyjwh")
+# Capitalised words that start sentences or name days and months: not entities.
+COMMON = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "of",
+        "to",
+        "as",
+        "and",
+        "but",
+        "or",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "about",
+        "over",
+        "under",
+        "into",
+        "after",
+        "also",
+        "however",
+        "meanwhile",
+        "but",
+        "yet",
+        "so",
+        "then",
+        "there",
+        "here",
+        "what",
+        "who",
+        "which",
+        "where",
+        "why",
+        "how",
+        "all",
+        "some",
+        "many",
+        "most",
+        "more",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gov",
+        "sen",
+        "rep",
+        "president",
+        "police",
+        "officials",
+        "said",
+        "says",
+        "according",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "no",
+        "not",
+        "today",
+        "yesterday",
+        "last",
+        "first",
+        "new",
+    ]
+)
+
+
+def name_key(word: str) -> str:
+    """A spelling-tolerant key for one name word ("Grayvoron" and "Gravoron" share one)."""
+    folded = re.sub(r"[^a-z]", "", fold(word))
+    if len(folded) < 5:
+        return folded
+    skeleton = folded[0] + "".join(c for c in folded[1:] if c not in _VOWELISH)
+    return re.sub(r"(.)\1+", r"\1", skeleton)
+
+
+def names(text: str) -> Iterator[str]:
+    """Capitalised name phrases in ``text`` (sentence-initial function words dropped)."""
+    for match in _NAME.finditer(text):
+        tokens = [t for t in match.group().split() if t.lower().strip("'’") not in COMMON]
+        if tokens:
+            yield " ".join(tokens)
+
+
+def name_keys(text: str) -> set[str]:
+    """The keys of every name word in ``text`` (for overlap between articles)."""
+    return {name_key(word) for phrase in names(text) for word in phrase.split() if len(word) > 2}
