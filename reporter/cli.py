@@ -30,6 +30,7 @@ T = TypeVar("T")
 FORMATS = ("html", "pdf", "json", "csv")
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+LARGE_INPUT = 400  # articles; from here on the per-story work runs on local processes by default
 
 
 class Failure(click.ClickException):
@@ -60,7 +61,9 @@ def _progress(stage: str) -> None:
         click.echo(f"  {stage} ...", err=True)
 
 
-def _analyze(paths: Sequence[Path], cfg: Config, overrides_path: Path | None = None) -> Analysis:
+def _analyze(
+    paths: Sequence[Path], cfg: Config, overrides_path: Path | None = None, workers: int | None = None
+) -> Analysis:
     from reporter.ingest import load
     from reporter.pipeline import analyze
 
@@ -70,9 +73,13 @@ def _analyze(paths: Sequence[Path], cfg: Config, overrides_path: Path | None = N
         raise Failure(
             f"no readable article in {', '.join(map(str, paths))}" + (f" ({reasons})" if reasons else "")
         )
-    return analyze(
-        articles, cfg, problems, progress=_progress, corrections=_corrections(paths, overrides_path)
-    )
+    corrections = _corrections(paths, overrides_path)
+    # Processes pay for themselves only on a corpus: starting them costs about a second.
+    local = workers or (os.cpu_count() or 1 if len(articles) >= LARGE_INPUT else 1)
+    with _executor(local, None) as executor:
+        return analyze(
+            articles, cfg, problems, progress=_progress, executor=executor, corrections=corrections
+        )
 
 
 def _corrections(paths: Sequence[Path], explicit: Path | None) -> Overrides:

@@ -51,7 +51,9 @@ def dedupe(articles: list[Article], cfg: DedupeConfig) -> list[Article]:
         for k in members:
             if k != original:
                 result[k] = dataclasses.replace(
-                    articles[k], duplicate_of=articles[original].id, duplicate_score=round(best_score.get(k, 1.0), 4)
+                    articles[k],
+                    duplicate_of=articles[original].id,
+                    duplicate_score=round(best_score.get(k, 1.0), 4),
                 )
     return result
 

@@ -156,3 +156,66 @@ def names(text: str) -> Iterator[str]:
 def name_keys(text: str) -> set[str]:
     """The keys of every name word in ``text`` (for overlap between articles)."""
     return {name_key(word) for phrase in names(text) for word in phrase.split() if len(word) > 2}
+
+
+# Capitals and seats of government stand for their states in news ("Kyiv denied", "Moscow claimed").
+METONYMS = {
+    "kyiv": "Ukraine",
+    "kiev": "Ukraine",
+    "moscow": "Russia",
+    "kremlin": "Russia",
+    "the kremlin": "Russia",
+    "washington": "United States",
+    "the white house": "United States",
+    "beijing": "China",
+    "london": "United Kingdom",
+    "downing street": "United Kingdom",
+    "paris": "France",
+    "berlin": "Germany",
+    "tehran": "Iran",
+    "jerusalem": "Israel",
+    "damascus": "Syria",
+    "ankara": "Turkey",
+    "pyongyang": "North Korea",
+    "seoul": "South Korea",
+    "tokyo": "Japan",
+    "new delhi": "India",
+    "islamabad": "Pakistan",
+    "kabul": "Afghanistan",
+    "baghdad": "Iraq",
+    "riyadh": "Saudi Arabia",
+    "cairo": "Egypt",
+    "minsk": "Belarus",
+    "warsaw": "Poland",
+    "brussels": "European Union",
+    "taipei": "Taiwan",
+    "caracas": "Venezuela",
+    "havana": "Cuba",
+}
+_ROLE_PREFIX = re.compile(
+    r"^(?:the|a|an|its|his|her|their)\s+|^(?:(?:[A-Z][a-z]+\s+)?(?:spokes(?:man|woman|person)|governor|"
+    r"president|minister|prime\s+minister|mayor|chief|director|sheriff|officer|official|representative|"
+    r"adviser|advisor|secretary|general|colonel|captain|lieutenant|sergeant|detective|senator|"
+    r"congressman|congresswoman|rep\.|sen\.|gov\.|dr\.|mr\.|mrs\.|ms\.)\s+)+",
+    re.IGNORECASE,
+)
+
+
+def canonical_actor(name: str) -> str:
+    """A state for its capital ("Kyiv" -> "Ukraine"), else the name as written, tidied."""
+    tidy = re.sub(r"\s+", " ", name).strip(" ,.;:'’\"“”")
+    return METONYMS.get(fold(tidy), tidy)
+
+
+def person_key(name: str) -> str:
+    """One key for the spellings and lengths of one person's or body's name: "Vyacheslav Gladkov",
+    "Gladkov", "Governor Vyacheslav Gladkov" share one (the surname's :func:`name_key`); a body's name
+    ("Freedom of Russia Legion", "the legion") keys on its head word. States key on their name
+    after :func:`canonical_actor` ("Kyiv" and "Ukraine" share one)."""
+    actor = canonical_actor(name)
+    bare = _ROLE_PREFIX.sub("", actor).strip() or actor
+    words = [w for w in re.findall(r"[\w'’-]+", bare) if w.lower() not in COMMON or w[:1].isupper()]
+    if not words:
+        return fold(actor)
+    last = re.sub(r"(?:'s|’s)$", "", words[-1])
+    return name_key(last)

@@ -7,6 +7,7 @@ paragraphs (never the removed boilerplate) and returns facts whose ``evidence`` 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -51,6 +52,21 @@ def extract(articles: Sequence[Article], cfg: FactsConfig) -> list[Fact]:
     for article in articles:
         if article.duplicate_of is not None:
             continue
+        own: list[Fact] = []
         for extractor in extractors:
-            found.extend(extractor.function(article))
+            own.extend(extractor.function(article))
+        found.extend(_label_voices(own))
     return sorted(found, key=lambda f: (f.article, f.start, f.end, f.kind, f.id))
+
+
+def _label_voices(facts: list[Fact]) -> list[Fact]:
+    """A quoted label is in the voice of the quote around it: its speaker, when one was found."""
+    quotes = [f for f in facts if f.kind == "quote" and f.quote_start is not None and f.quote_end is not None]
+    out = []
+    for fact in facts:
+        if fact.kind == "label" and fact.attributed_to == labels.QUOTED and fact.quote_start is not None:
+            around = [q for q in quotes if q.quote_start <= fact.quote_start < q.quote_end]  # type: ignore[operator]
+            speaker = next((q.speaker for q in around if q.speaker), None)
+            fact = dataclasses.replace(fact, attributed_to=speaker or labels.QUOTED)
+        out.append(fact)
+    return out
