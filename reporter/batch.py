@@ -62,7 +62,8 @@ def run(
 
     articles_grouped, stories = pipeline.group(list(articles), cfg, say or (lambda _s: None))
     by_id = {a.id: a for a in articles_grouped}
-    jobs, reused = [], []
+    jobs: list[StoryJob] = []
+    reused: list[StoryJob] = []
     for story in stories:
         members = tuple(by_id[i] for i in story.articles)
         job = StoryJob(story, members, out_dir / slug(story.id), fingerprint(members, cfg), tuple(problems))

@@ -299,7 +299,7 @@ def _executor(workers: int | None, scheduler: str | None) -> Iterator[Executor |
             from dask.distributed import Client
         except ImportError as error:
             raise Failure("--scheduler needs Dask: pip install 'reporter[dask]'") from error
-        with Client(scheduler) as client:
+        with Client(scheduler) as client:  # type: ignore[no-untyped-call]
             yield client.get_executor()
         return
     count = workers or os.cpu_count() or 1

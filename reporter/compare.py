@@ -24,10 +24,9 @@ from collections.abc import Sequence
 
 from reporter.config import CompareConfig
 from reporter.entities import canonical_actor, person_key
-from reporter.facts.labels import key as label_key
 from reporter.model import Article, Cell, Coverage, Fact, Nearest, Span, Story
 from reporter.similarity import similarity_matrix
-from reporter.text import sentences
+from reporter.text import sentences, singular
 
 KIND_ORDER = ("casualty", "denial", "quote", "caveat", "label")
 # A nearest sentence at least this similar to the evidence makes an omission doubtful.
@@ -139,7 +138,7 @@ def group_key(fact: Fact) -> str:
     if fact.kind == "denial":
         return person_key(fact.denier) if fact.denier else "unnamed"
     if fact.kind == "label":
-        return label_key(fact.label or "")
+        return singular(fact.label or "")
     return fact.kind
 
 

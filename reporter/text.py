@@ -202,6 +202,20 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tu
         yield match.group(), Span(match.start(), match.end())
 
 
+def singular(phrase: str) -> str:
+    """``phrase`` lower-cased with its last word made singular: "Russian volunteers" -> "russian
+    volunteer", "militias" -> "militia", "gunmen" -> "gunman". For grouping words, not for display."""
+    words = re.sub(r"\s+", " ", phrase).strip().lower().split(" ")
+    last = words[-1]
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith("men"):
+        last = last[:-3] + "man"
+    elif last.endswith("s") and not last.endswith(("ss", "us", "corps")):
+        last = last[:-1]
+    return " ".join([*words[:-1], last])
+
+
 def fold(text: str) -> str:
     """A comparison key: accents removed, typographic quotes and dashes made plain, lower case.
 

@@ -24,7 +24,7 @@ _VERIFY = r"(?:verif(?:y|ied|ying)|confirm(?:ed|ing)?|corroborat(?:e|ed|ing)|aut
 _INDEPENDENTLY = r"(?:(?:independently|immediately|yet|separately|officially)\s+){0,2}"
 _CAVEAT = re.compile(
     rf"""\b(?:
-        (?:unable|not\s+able)\s+to\s+{_INDEPENDENTLY}{_VERIFY}
+        (?:unable|not\s+(?:been\s+)?able)\s+to\s+{_INDEPENDENTLY}{_VERIFY}
       | (?:cannot|can't|couldn't|could\s+not|can\s+not)\s+(?:be\s+)?{_INDEPENDENTLY}{_VERIFY}
       | no\s+(?:independent\s+)?way\s+(?:of|to)\s+{_INDEPENDENTLY}{_VERIFY}
       | (?:has|have|had)\s+not\s+(?:yet\s+)?been\s+{_INDEPENDENTLY}{_VERIFY}
@@ -50,7 +50,7 @@ _WHO = re.compile(
 def extract_caveats(article: Article) -> Iterable[Fact]:
     """Verification caveats of ``article``'s body paragraphs, one fact per sentence, in text order."""
     text = article.text
-    found = []
+    found: list[Fact] = []
     for paragraph in article.paragraphs or (Span(0, len(text)),):
         for sentence in sentences(text, paragraph):
             chunk = text[sentence.start : sentence.end]
@@ -66,8 +66,10 @@ def _who(head: str) -> str | None:
     candidates = list(_WHO.finditer(head))
     if not candidates:
         return None
-    who = candidates[-1].group("who")
-    return None if who.split()[0] in {"There", "It", "This", "That", "The", "These", "Those"} else who
+    words = candidates[-1].group("who").split()
+    if words[0] == "The" and len(words) > 1:
+        words = words[1:]
+    return None if words[0] in {"There", "It", "This", "That", "The", "These", "Those"} else " ".join(words)
 
 
 def _fact(article: Article, sentence: Span, who: str | None) -> Fact:

@@ -57,6 +57,9 @@ _CLAIM_THEN_SUBJECT = re.compile(
     r"\s*(?:(?:has|have|had|also|long|repeatedly|strongly|flatly|always|previously)\s+){0,3}$"
 )
 _OWNER = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w.-]*)(?:'s|’s|')\s+(?:\w+\s+)?$")
+_LEADING_FUNCTION_WORDS = re.compile(
+    r"^(?:(?:despite|after|amid|with|as|but|and|for|in|on|of|the|given|following|over)\s+)+", re.IGNORECASE
+)
 _SUBJECT_AUX = re.compile(
     r"(?:\s+(?:has|have|had|also|long|repeatedly|strongly|flatly|swiftly|quickly|always|previously|"
     r"again|vehemently|categorically|publicly|officially|immediately|since|later|has\s+long|did))*\s*$",
@@ -74,7 +77,7 @@ _OBJECT = re.compile(r"^[^.;:!?\"“”]{0,120}")
 def extract_denials(article: Article) -> Iterable[Fact]:
     """Denial facts of ``article``'s body paragraphs, in text order; evidence is the sentence."""
     text = article.text
-    found = []
+    found: list[Fact] = []
     for paragraph in article.paragraphs or (Span(0, len(text)),):
         for sentence in sentences(text, paragraph):
             found.extend(_denials_in(article, sentence))
@@ -99,7 +102,8 @@ def _denials_in(article: Article, sentence: Span) -> Iterator[Fact]:
 def _denier(before: str, after: str, nominal: bool) -> tuple[str | None, float]:
     if nominal:
         owner = _OWNER.search(before)
-        return (_tidy(owner.group("who")), 0.8) if owner else (None, 0.0)
+        who = _LEADING_FUNCTION_WORDS.sub("", owner.group("who")) if owner else ""
+        return (_tidy(who), 0.8) if who else (None, 0.0)
     if _PASSIVE_BEFORE.search(before):
         agent = _AGENT.match(after)
         return (_tidy(agent.group("who")), 0.85) if agent else (None, 0.6)
@@ -123,7 +127,7 @@ def _denied(before: str, rest: str, nominal: bool) -> str | None:
     """What is denied: the object after the verb, else (relative clause) the claim noun before it."""
     obj = _OBJECT.match(rest.lstrip(" ,"))
     text = _tidy(obj.group()) if obj else ""
-    text = re.sub(r"^(?:of|that|to)\s+", "", text) if nominal else text
+    text = re.sub(r"^(?:of|that|to)\s+", "", text) if nominal else re.sub(r"^that\s+", "", text)
     if text:
         return " ".join(text.split()[:14])
     claim = re.search(rf"\b(?:an?|the)\s+{_CLAIM_NOUNS}\b", before)

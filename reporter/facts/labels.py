@@ -47,6 +47,9 @@ _FILLER = r"(?:(?:military|armed|sabotage|volunteer|paramilitary|rebel|militia|s
 _LABEL = re.compile(
     rf"(?<![-\w])(?:(?P<stance>{_STANCE})\s+{_FILLER}(?P<head>{_LOADED}|{_NEUTRAL})|(?P<loaded>{_LOADED}))\b"
 )
+# A loaded word opening a sentence is capitalised ("Militants stormed ..."); a capitalised word that
+# another one follows is a name ("Volunteer Corps"), not a label.
+_SENTENCE_OPENING = re.compile(rf"(?P<loaded>(?i:{_LOADED}))(?=\s+[a-z]|[,.;:!?])")
 # Neutral heads that a lone nationality only describes ("Russian troops", "Ukrainian forces").
 _NATIONALITY_ONLY = re.compile(r"^[A-Z][a-z]+(?:ian|an|ese|ish|i)$")
 _DESCRIPTIVE_HEADS = frozenset({"troops", "soldiers", "army", "forces", "units"})
@@ -72,7 +75,7 @@ def extract_labels(article: Article) -> Iterable[Fact]:
     """Label facts of ``article``'s body paragraphs, in text order; evidence is the sentence."""
     text = article.text
     paragraphs = article.paragraphs or (Span(0, len(text)),)
-    found = []
+    found: list[Fact] = []
     for paragraph in paragraphs:
         for sentence in sentences(text, paragraph):
             for match in _labels_in(text, sentence):
@@ -81,7 +84,12 @@ def extract_labels(article: Article) -> Iterable[Fact]:
 
 
 def _labels_in(text: str, sentence: Span) -> Iterator[re.Match[str]]:
+    opening = _SENTENCE_OPENING.match(text, sentence.start, sentence.end)
+    if opening:
+        yield opening
     for match in _LABEL.finditer(text, sentence.start, sentence.end):
+        if opening and match.start() < opening.end():
+            continue
         stance, head = match.group("stance"), (match.group("head") or "").lower()
         if stance and _NATIONALITY_ONLY.match(stance) and head in _DESCRIPTIVE_HEADS:
             continue
@@ -120,19 +128,6 @@ def normalise(label: str) -> str:
     """The label as written, white space collapsed ("terrorist" and "Terrorists" compare equal
     through :func:`key`)."""
     return re.sub(r"\s+", " ", label).strip()
-
-
-def key(label: str) -> str:
-    """Grouping key: lower case, singular."""
-    words = normalise(label).lower().split(" ")
-    last = words[-1]
-    if last.endswith("ies"):
-        last = last[:-3] + "y"
-    elif last.endswith("men"):
-        last = last[:-3] + "man"
-    elif last.endswith("s") and not last.endswith("ss") and last != "corps":
-        last = last[:-1]
-    return " ".join([*words[:-1], last])
 
 
 def _inside_quotes(text: str, sentence: Span, start: int, end: int) -> bool:

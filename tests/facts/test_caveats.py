@@ -1,0 +1,43 @@
+"""Verification caveats, and sentences that are not. Every sentence is written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from reporter.facts.caveats import extract_caveats
+from reporter.model import Article
+
+
+def _caveats(text: str) -> list[str | None]:
+    return [f.attributed_to for f in extract_caveats(Article(id="t", source="t", text=text, outlet="o"))]
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        ("Reuters was unable to verify the situation in the region.", "Reuters"),
+        ("There was no way to independently confirm the claims.", None),
+        ("The footage could not be independently verified.", None),
+        ("The report has not been independently confirmed.", None),
+        ("CNN could not immediately verify the video.", "CNN"),
+        ("The figures cannot be verified.", None),
+        ("The BBC has not been able to verify these reports.", "BBC"),
+        ("It was impossible to independently verify the toll.", None),
+    ],
+)
+def test_finds_the_caveat(text: str, who: str | None) -> None:
+    assert _caveats(text) == [who]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We can confirm that the operation was carried out by our units.",
+        "Police confirmed two arrests.",
+        "The ministry could not be reached for comment.",
+        "Officials verified the identity of the victim.",
+        "The spokesperson did not respond to a request for comment.",
+    ],
+)
+def test_finds_nothing(text: str) -> None:
+    assert _caveats(text) == []
