@@ -26,58 +26,24 @@ from reporter.config import CompareConfig
 from reporter.entities import canonical_actor, person_key
 from reporter.model import Article, Cell, Coverage, Fact, Nearest, Span, Story
 from reporter.similarity import similarity_matrix
-from reporter.text import sentences, singular
+from reporter.text import sentences, singular, words
 
 KIND_ORDER = ("casualty", "denial", "quote", "caveat", "label")
 # A nearest sentence at least this similar to the evidence makes an omission doubtful.
 DOUBTFUL = 0.5
 
 _COMBATANTS = frozenset(
-    [
-        "raiders",
-        "fighters",
-        "soldiers",
-        "troops",
-        "militants",
-        "rebels",
-        "legionnaires",
-        "saboteurs",
-        "servicemen",
-        "insurgents",
-        "combatants",
-        "attackers",
-        "gunmen",
-        "enemy",
-        "personnel",
-        "paratroopers",
-        "commandos",
-        "partisans",
-        "separatists",
-        "marines",
-        "guardsmen",
-        "recruits",
-        "terrorists",
-    ]
+    words(
+        """raiders fighters soldiers troops militants rebels legionnaires saboteurs servicemen insurgents
+        combatants attackers gunmen enemy personnel paratroopers commandos partisans separatists marines
+        guardsmen recruits terrorists"""
+    )
 )
-_PERPETRATORS = frozenset(
-    ["gunman", "shooter", "suspect", "attacker", "robber", "assailant", "intruder", "bomber"]
-)
+_PERPETRATORS = frozenset(words("gunman shooter suspect attacker robber assailant intruder bomber"))
 _OFFICERS = frozenset(
-    [
-        "officer",
-        "officers",
-        "deputy",
-        "deputies",
-        "trooper",
-        "troopers",
-        "police",
-        "policeman",
-        "policemen",
-        "cop",
-        "cops",
-        "agent",
-        "agents",
-    ]
+    words(
+        "officer officers deputy deputies trooper troopers police policeman policemen cop cops agent agents"
+    )
 )
 
 
@@ -110,23 +76,50 @@ def _compare_event(
     groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
     for fact in facts:
         groups[(fact.kind, group_key(fact))].append(fact)
-    sentences_of = {a.outlet: [] for a in originals}  # type: dict[str, list[tuple[Article, Span]]]
-    for article in originals:
-        for paragraph in article.paragraphs:
-            sentences_of[article.outlet] += [(article, s) for s in sentences(article.text, paragraph)]
+    nearest = _NearestIndex(originals, [f.evidence for f in facts])
     out_facts: list[Fact] = []
     rows: list[Coverage] = []
-    for (kind, key), members in sorted(
-        groups.items(),
-        key=lambda item: (KIND_ORDER.index(item[0][0]) if item[0][0] in KIND_ORDER else 99, item[0][1]),
-    ):
+    for (kind, key), members in sorted(groups.items(), key=lambda item: _group_order(*item[0])):
         group_id = f"{event}/{kind}/{_slug(key)}"
         out_facts += [dataclasses.replace(f, story=story, group=group_id) for f in members]
         if not key:  # e.g. a quote with no speaker: listed, but nothing to compare
             continue
-        cells = _cells(kind, members, outlets, outlet_of, sentences_of, cfg)
+        cells = _cells(kind, members, outlets, outlet_of, nearest, cfg)
         rows.append(Coverage(story, event, group_id, kind, _label(kind, key, members), cells))
     return out_facts, rows
+
+
+def _group_order(kind: str, key: str) -> tuple[int, str]:
+    return (KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER), key)
+
+
+class _NearestIndex:
+    """Every body sentence of an event against every evidence sentence of its facts, computed once:
+    an event has many (group, outlet) cells and one similarity matrix serves them all."""
+
+    def __init__(self, originals: Sequence[Article], evidence: Sequence[str]) -> None:
+        self.evidence = sorted(set(evidence))
+        self.row = {text: i for i, text in enumerate(self.evidence)}
+        self.sentences: dict[str, list[tuple[Article, Span, int]]] = defaultdict(list)
+        texts: list[str] = []
+        for article in originals:
+            for paragraph in article.paragraphs:
+                for span in sentences(article.text, paragraph):
+                    self.sentences[article.outlet].append((article, span, len(texts)))
+                    texts.append(span.of(article.text))
+        self.scores = similarity_matrix(self.evidence, texts)
+
+    def closest(self, evidence: Sequence[str], outlet: str) -> tuple[Article, Span, float] | None:
+        """The outlet's sentence most similar to any of ``evidence``, with that similarity."""
+        candidates = self.sentences.get(outlet)
+        if not candidates:
+            return None
+        rows = [self.row[text] for text in evidence]
+        columns = [column for _, _, column in candidates]
+        block = self.scores[rows][:, columns].max(axis=0)
+        best = int(block.argmax())
+        article, span, _ = candidates[best]
+        return article, span, float(block[best])
 
 
 def group_key(fact: Fact) -> str:
@@ -159,7 +152,7 @@ def _cells(
     members: Sequence[Fact],
     outlets: Sequence[str],
     outlet_of: dict[str, str],
-    sentences_of: dict[str, list[tuple[Article, Span]]],
+    nearest: _NearestIndex,
     cfg: CompareConfig,
 ) -> dict[str, Cell]:
     by_outlet: dict[str, list[Fact]] = defaultdict(list)
@@ -173,7 +166,7 @@ def _cells(
         if own:
             cells[outlet] = _present(own, consensus)
         else:
-            cells[outlet] = _omitted(evidence, sentences_of.get(outlet, []), cfg)
+            cells[outlet] = _omitted(nearest.closest(evidence, outlet), cfg)
     return cells
 
 
@@ -201,17 +194,13 @@ def _present(own: Sequence[Fact], consensus: int | None) -> Cell:
     return Cell("included", ids, confidence=confidence)
 
 
-def _omitted(evidence: Sequence[str], candidates: Sequence[tuple[Article, Span]], cfg: CompareConfig) -> Cell:
-    if not candidates:
+def _omitted(closest: tuple[Article, Span, float] | None, cfg: CompareConfig) -> Cell:
+    if closest is None:
         return Cell("omitted", confidence=0.5, note="no body text to compare")
-    texts = [span.of(article.text) for article, span in candidates]
-    scores = similarity_matrix(list(evidence), texts).max(axis=0)
-    best = int(scores.argmax())
-    similarity = float(scores[best])
-    article, span = candidates[best]
+    article, span, similarity = closest
     nearest = None
     if similarity >= cfg.nearest_min_similarity:
-        nearest = Nearest(article.id, span.start, span.end, texts[best], similarity)
+        nearest = Nearest(article.id, span.start, span.end, span.of(article.text), similarity)
     note = "a close sentence: check before relying on this omission" if similarity >= DOUBTFUL else None
     return Cell("omitted", nearest=nearest, confidence=round(1.0 - similarity, 4), note=note)
 
