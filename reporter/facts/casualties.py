@@ -55,7 +55,14 @@ SINGULAR_PERSONS = _words(
     individual rapper sergeant lieutenant captain detective constable corporal private commander
     fiancé fiance fiancee fiancée stepfather stepmother stepson stepdaughter roommate tenant
     landlord manager cashier bouncer security spouse partner toddler newborn preteen sophomore
-    freshman junior classmate patron guest gang-member"""
+    freshman junior classmate patron guest gang-member waitress waiter bartender server citizen
+    coach player athlete pastor priest preacher minister lawyer attorney judge mayor councilman
+    councilwoman trucker cabbie dealer vendor mechanic janitor contractor engineer chef cook barber
+    salesman saleswoman deliveryman courier mailman carrier stranger acquaintance ex-boyfriend
+    ex-girlfriend ex-wife ex-husband motorcyclist skateboarder jogger runner walker churchgoer
+    congregant rancher deputy agent ranger marshal warden gunwoman assailant teenage-boy
+    grandchild stepbrother stepsister step-brother step-sister half-brother half-sister toddler
+    twin sibling parent child adolescent youngster lady gentleman"""
 )
 PLURAL_PERSONS = _words(
     """people persons men women boys girls teens teenagers children kids babies infants toddlers
@@ -69,7 +76,11 @@ PLURAL_PERSONS = _words(
     miners farmers tourists pilgrims sailors marines crew personnel staff patients doctors nurses
     teachers pupils schoolchildren spectators fans partygoers guests diners motorists occupants
     others persons parishioners servicemembers recruits partisans commandos paratroopers guardsmen
-    policemen gang-members teammates classmates neighbors neighbours bodies"""
+    policemen gang-members teammates classmates neighbors neighbours bodies waitresses waiters
+    bartenders citizens coaches players athletes pastors priests lawyers judges truckers dealers
+    vendors mechanics janitors contractors engineers strangers acquaintances motorcyclists joggers
+    churchgoers congregants ranchers rangers marshals wardens grandchildren twins parents adolescents
+    youngsters ladies gentlemen deputies"""
 )
 PRONOUNS_SINGULAR = frozenset({"he", "she", "him", "her"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "the", "our", "my", "all"})
@@ -133,6 +144,13 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"hospitali[sz]ed|injuries|casualties", "injured", "subject"),
     (r"(?:in|to)\s+(?:critical|serious|stable|fair|grave|guarded|good)(?:\s+but\s+stable)?\s+condition",
      "shot", "subject"),
+    # Wounds name their bearer as the subject: "X suffered three gunshot wounds" counts X, not three.
+    (r"(?:suffered|suffers|suffering|sustained|sustaining|received|receiving)\s+(?:[\w-]+\s+){0,4}?"
+     r"(?:injury|injuries|wounds?)|(?:was|were|being|is|are)\s+treated\s+(?:[\w-]+\s+){0,6}?for\s+"
+     r"(?:[\w-]+\s+){0,4}?(?:injury|injuries|wounds?)|with\s+(?:[\w-]+\s+){0,3}?(?:gunshot|bullet|stab|"
+     r"knife|shrapnel)\s+wounds?|(?:is|was|remains|remained|are|were)\s+(?:\w+\s+)?in\s+(?:the\s+)?"
+     r"hospital", "shot", "subject"),
+    (r"passed\s+away", "killed", "subject"),
     (r"shot|shooting|stabbed|stabbing", "shot", "either"),
     (r"missing|unaccounted\s+for|disappeared", "missing", "subject"),
     (r"captured|capturing|abducted|abducting|kidnapped|kidnapping|taken\s+(?:prisoner|captive|hostage)",
@@ -147,7 +165,8 @@ _TRIGGER = re.compile(
 _CANDIDATE = re.compile(
     r"\b(?:kill|dead|die|death|fatal|slain|murder|wound|injur|hurt|hospitali|shot|stabb|missing|unaccounted"
     r"|captur|abduct|kidnap|captive|hostage|arrest|detain|custody|displac|evacuat|homeless|flee|fled|perish"
-    r"|casualt|lives|life|no one|nobody|gunned|executed|massacre|slaughter|suicide|himself|herself)",
+    r"|casualt|lives|life|no one|nobody|gunned|executed|massacre|slaughter|suicide|himself|herself"
+    r"|deceas|passed away|injury|wounds|hospital|shoot)",
     re.IGNORECASE,
 )
 # "left/leaving five people dead": the status word follows the object.
@@ -227,15 +246,31 @@ def extract_casualties(article: Article) -> Iterable[Fact]:
     spans = article.paragraphs or (Span(0, len(article.text)),)
     text = article.text
     found: list[Finding] = []
-    for paragraph in spans:
-        for sentence in sentences(text, paragraph):
-            if _CANDIDATE.search(text, sentence.start, sentence.end):
-                found.extend(_sentence_findings(text, sentence))
+    for sentence in _sentences(article, spans):
+        if _CANDIDATE.search(text, sentence.start, sentence.end):
+            found.extend(_sentence_findings(text, sentence))
     findings = _reconcile(text, found)
     return [
         _fact(article, finding, attribution(text, finding.sentence, spans, finding.phrase.start))
         for finding in findings
     ]
+
+
+def _sentences(article: Article, spans: Sequence[Span]) -> list[Span]:
+    """The body's sentences; a title printed at the head of the text is a sentence of its own.
+
+    Scraped pages often glue the headline to the first line ("...Houston | abc13.comA waitress
+    was shot"): without the cut, the headline's subject and the lede's verb read as one clause.
+    """
+    title = (article.title or "").strip()
+    cut = len(title) if len(title) > 10 and article.text.startswith(title) else 0
+    out: list[Span] = []
+    for paragraph in spans:
+        if paragraph.start < cut < paragraph.end:
+            out.extend(sentences(article.text, Span(paragraph.start, cut)))
+            paragraph = Span(cut, paragraph.end)
+        out.extend(sentences(article.text, paragraph))
+    return out
 
 
 def _sentence_findings(text: str, sentence: Span) -> list[Finding]:
@@ -310,7 +345,9 @@ def _trigger_findings(
             phrase = _object_phrase(tokens, counts, last, status)
         if phrase is not None and not _plausible_object(match, phrase, sentence):
             phrase = None
-        if phrase is None and voice in {"either", "subject"}:
+        # A gerund never has its victims before it: "the Cedar Rapids shooting", "six shootings".
+        gerund = voice == "either" and match.group().lower().endswith("ing")
+        if phrase is None and voice in {"either", "subject"} and not gerund:
             phrase = _subject_phrase(tokens, counts, first, match.group().lower(), voice)
             phrase = _along_with(tokens, counts, last, phrase)
         if phrase is not None:
@@ -344,9 +381,10 @@ def _excluded(text: str, match: re.Match[str], status: str, sentence: Span) -> b
     after = text[match.end() : min(sentence.end, match.end() + 30)].lower()
     before = text[max(sentence.start, match.start() - 25) : match.start()].lower()
     if status == "shot" and re.match(
-        r"\s+(?:at|down|up|into|through|out|by\s+police\s+(?:at|near))\b", after
+        r"\s+(?:at(?!\s+(?:least|most)\b)|down|up|into|through|out|by\s+police\s+(?:at|near)|in\s+the\s+air)\b",
+        after,
     ):
-        return True
+        return True  # "shot at the car", "shot down", but "shot at least once" is a casualty
     if word in {"shooting", "stabbing", "killing", "kidnapping"} and re.search(
         r"\b(?:a|an|the|this|that|fatal|deadly|double|triple|mass|police|drive-by|of|in|after)\s+$", before
     ):
@@ -389,12 +427,14 @@ def _subject_phrase(
         return None
     if skipped == 0 and voice != "subject" and not _nothing_follows(tokens, index, trigger):
         return None  # "police killed a man": the subject did the killing
-    # "police killed" / "gunmen wounded" with no object, but "3 killed" (headline) and "two dead".
+    # "police killed" / "gunmen wounded" with no object, but "3 killed" (headline), "two dead" and a
+    # person noun before a participle with no object ("a man shot in the leg", "the man killed after").
     if (
         skipped == 0
         and trigger in _ACTIVE_FORMS
         and not _count_ends_at(tokens, counts, end)
         and not _headline_subject(tokens, end)
+        and not _person_noun(tokens[end].lower)
     ):
         return None
     phrase = _phrase_list_backward(tokens, counts, end)
@@ -409,7 +449,30 @@ def _subject_phrase(
         return None  # "the civilian deaths" counts nothing
     if phrase is None and trigger in {"died", "dies"}:
         return _headline_person(tokens, index)
+    if phrase is None and skipped > 0:
+        return _opening_subject(tokens, counts, end)
     return phrase
+
+
+def _opening_subject(tokens: list[Token], counts: list[Count], end: int) -> Phrase | None:
+    """ "A waitress trying to stop a robbery was shot": a person noun phrase opening the sentence is
+    the subject when no finite verb stands between it and the auxiliary before the trigger."""
+    for stop in range(min(end, 4)):
+        phrase, start = _phrase_backward(tokens, counts, stop)
+        if phrase is None or start != 0 or not phrase.certain:
+            continue
+        between = tokens[stop + 1 : end + 1]
+        if len(between) <= 10 and not any(_finite(t.lower) or not t.text[0].isalnum() for t in between):
+            return phrase
+    return None
+
+
+def _finite(word: str) -> bool:
+    return (
+        word in _FINITE
+        or (word.endswith("ed") and word not in _NO_OBJECT)
+        or word in {"who", "which", "that"}
+    )
 
 
 def _appositive_subject(tokens: list[Token], counts: list[Count], comma: int) -> Phrase | None:
@@ -453,6 +516,10 @@ def _headline_person(tokens: list[Token], index: int) -> Phrase | None:
 
 def _count_ends_at(tokens: list[Token], counts: list[Count], end: int) -> bool:
     return any(count.end == tokens[end].end for count in counts)
+
+
+def _person_noun(word: str) -> bool:
+    return word in SINGULAR_PERSONS or word in PLURAL_PERSONS
 
 
 def _headline_subject(tokens: list[Token], end: int) -> bool:

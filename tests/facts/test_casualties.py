@@ -143,3 +143,49 @@ def test_ids_are_stable_and_unique() -> None:
     first, second = _facts(text), _facts(text)
     assert [f.id for f in first] == [f.id for f in second]
     assert len({f.id for f in first}) == len(first)
+
+
+# Regression cases, one per bug fixed: (text, figures that must be found, figures that must not be).
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # reduced relative: a person noun before a participle with no object
+        ("Officers found a man shot in the leg near the bus stop.", {("injured", 1)}, set()),
+        ("Pell, 48, was the man killed after an argument on Elm Lane.", {("killed", 1)}, set()),
+        ("Young person hurt when stray bullet enters apartment", {("injured", 1)}, set()),
+        # but a participle after a non-person subject is active: "police killed" / "shot in the air"
+        ("The guard shot in the air to scare them off.", set(), {("injured", 1)}),
+        # "shot at least once" is a casualty; "shot at" is not
+        ("The clerk was shot at least once in the chest.", {("injured", 1)}, set()),
+        # wounds and treatment name their bearer, not the number of wounds
+        (
+            "Officer Dale Ruiz suffered three gunshot wounds in the exchange.",
+            {("injured", 1)},
+            {("injured", 3)},
+        ),
+        ("Deputies found Omar Lind with a gunshot wound to the arm.", {("injured", 1)}, set()),
+        (
+            "The second victim was being treated at a local hospital for wounds to the hip.",
+            {("injured", 1)},
+            set(),
+        ),
+        ("A woman is in the hospital after a shooting on the east side.", {("injured", 1)}, set()),
+        ("She was later pronounced deceased at the hospital.", {("killed", 1)}, set()),
+        ("The retired teacher passed away on Friday.", {("killed", 1)}, set()),
+        # a gerund has no victims before it
+        ("Police investigating Cedar Rapids shooting", set(), {("injured", 1)}),
+        ("Four of the six shootings this month were linked to gangs.", set(), {("injured", 6)}),
+    ],
+)
+def test_regressions(text: str, present: set[Figure], absent: set[Figure]) -> None:
+    found = _figures(text)
+    assert present <= found
+    assert not absent & found
+
+
+def test_a_title_glued_to_the_lede_is_its_own_sentence() -> None:
+    title = "Cook shot outside diner | example.com"
+    text = title + "A waitress trying to stop a robbery was shot outside a bar on Sunday."
+    facts = list(extract_casualties(Article(id="a", source="a", text=text, outlet="o", title=title)))
+    assert {(f.status, f.count) for f in facts} == {("injured", 1)}
+    assert {f.evidence for f in facts} == {title, text[len(title) :]}
