@@ -1,15 +1,17 @@
 """Denials: who denies what ("Ukraine, which denies involvement", "a charge Kyiv has denied").
 
-A denial is a verb of denying (deny, reject, dismiss, refute, dispute) whose object is a claim: "deny"
-and "refute" take one by themselves; the others only with a claim noun after them ("rejected the
-accusations", "dismissed reports"). Not denials: non-denials ("neither confirmed nor denied", "did not
-deny"), denying someone a thing ("was denied bail", "denied entry"), and "denial" as a plain noun with no
-owner.
+A denial is a verb of denying (deny, refute; reject, dismiss, dispute, rebuff with a claim noun after
+them: "rejected the accusations") or the noun "denial" with an owner ("Kyiv's denials"), whose object is
+a claim. Not denials: non-denials ("neither confirmed nor denied", "did not deny", "there is no denying"),
+denying someone a thing ("was denied bail", "deny Brooks any bond", "denied the motions").
 
-The denier is, in this order: the antecedent of a relative clause ("Ukraine, which denies"), the
-subject between a claim noun and its verb ("a charge Kyiv has denied"), the agent of a passive ("was
-denied by the ministry"), the owner of a nominal denial ("Kyiv's denial"), else the subject before the
-verb. ``None`` when none of these is written: the extractor does not guess.
+Denial sentences are rare (a few in a hundred articles), so each candidate sentence is parsed with spaCy
+when it is installed: the denier is the verb's subject, the antecedent of "who/which" for a relative
+clause ("Ukraine, which denies"), the subject inside a relative clause on a claim noun ("a charge Kyiv
+has denied"), the subject of the first verb of a coordination ("were detained but denied involvement"),
+or the agent of a passive whose subject is a claim ("the claim was denied by the ministry"). Without
+spaCy, patterns over the words do the same for the common shapes. ``None`` when no denier is written:
+the extractor does not guess.
 """
 
 from __future__ import annotations
@@ -17,9 +19,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
+from reporter import nlp
 from reporter.model import Article, Fact, Span
-from reporter.text import sentences
+from reporter.text import sentences, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 VERSION = "1"
 EXTRACTOR = "denials"
@@ -43,9 +50,35 @@ _NOT_A_DENIAL_AFTER = re.compile(
 )
 _NON_DENIAL_BEFORE = re.compile(
     r"(?:\b(?:not|n't|never|nor|neither|refused\s+to|declined\s+to|would\s+not|cannot|can't)\s+"
-    r"(?:\w+\s+){0,2}|\bconfirm(?:ed)?\s+(?:or|nor)\s+)$",
+    r"(?:\w+\s+){0,2}|\bconfirm(?:ed)?\s+(?:or|nor)\s+|\bno\s+|\bin\s+)$",
     re.IGNORECASE,
 )
+# Objects that make "deny" mean "withhold" (a court, an official or a rule denies someone a thing).
+NOT_CLAIMS = frozenset(
+    words(
+        """bail bond bonds permit permits motion motions request requests access right rights entry
+        application applications parole appeal appeals visa visas service services benefit benefits care
+        treatment chance boarding admission asylum tenure coverage funding license licence licenses
+        licences opportunity nomination protection protections petition petitions claim-form injunction
+        waiver exemption exemptions vote votes seat seats passage certification approval admission
+        pardon clemency custody release loan loans credit insurance housing food water medicine aid
+        science existence status"""
+    )
+)
+CLAIMS = frozenset(
+    words(
+        """claim claims allegation allegations accusation accusations charge charges report reports
+        suggestion suggestions involvement responsibility assertion assertions statement statements
+        account accounts version rumor rumors rumour rumours speculation story stories wrongdoing
+        knowledge link links role"""
+    )
+)
+# A court dismisses charges and cases: that ends a prosecution, it denies nothing.
+_LEGAL_OBJECTS = frozenset(
+    words("charge charges case cases lawsuit lawsuits suit suits complaint complaints indictment")
+)
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "I"}
+_OBJECT_PRONOUN = re.compile(r"^\w+\s+(?:him|her|them|us|me|you)\b", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _AGENT = re.compile(r"^\w+\s+by\s+(?P<who>(?:the\s+)?(?:[A-Z][\w'’.-]*\s*){1,5})")
 _RELATIVE = re.compile(
@@ -60,6 +93,9 @@ _OWNER = re.compile(r"(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w.-]*)(?:'s|’
 _LEADING_FUNCTION_WORDS = re.compile(
     r"^(?:(?:despite|after|amid|with|as|but|and|for|in|on|of|the|given|following|over)\s+)+", re.IGNORECASE
 )
+_LEADING_PREPOSITIONS = re.compile(
+    r"^(?:(?:despite|after|amid|with|as|but|and|for|in|on|of|given|following|over)\s+)+", re.IGNORECASE
+)
 _SUBJECT_AUX = re.compile(
     r"(?:\s+(?:has|have|had|also|long|repeatedly|strongly|flatly|swiftly|quickly|always|previously|"
     r"again|vehemently|categorically|publicly|officially|immediately|since|later|has\s+long|did))*\s*$",
@@ -67,6 +103,9 @@ _SUBJECT_AUX = re.compile(
 )
 _SUBJECT = re.compile(
     r"(?P<who>(?:(?:the|a|an|its|his|her|their)\s+)?(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)$", re.IGNORECASE
+)
+_SENTENCE_SUBJECT = re.compile(
+    r"^\s*(?P<who>(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+)\s+(?:was|were|is|are|has|have|had|\w+ed)\b"
 )
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\"“”—–]|\b(?:and|but|while|as|that|after|because|though|although)\s", re.IGNORECASE
@@ -89,14 +128,115 @@ def _denials_in(article: Article, sentence: Span) -> Iterator[Fact]:
     chunk = text[sentence.start : sentence.end]
     for match in _VERB.finditer(chunk):
         before, after = chunk[: match.start()], chunk[match.start() :]
-        nominal = match.group().lower().startswith("denial")
-        if _NOT_A_DENIAL_AFTER.match(after) or _NON_DENIAL_BEFORE.search(before):
+        if _NON_DENIAL_BEFORE.search(before):
             continue
-        denier, confidence = _denier(before, after, nominal)
-        if nominal and denier is None:
-            continue  # "denial" with no owner is usually not a report of one
-        denied = _denied(before, chunk[match.end() :], nominal)
-        yield _fact(article, sentence, match.start(), denier, denied, confidence)
+        parsed = _parsed(chunk, match.start())
+        if parsed is None:
+            found = _by_rules(before, after, chunk[match.end() :], match.group().lower().startswith("denial"))
+        else:
+            found = parsed if parsed != _NOT_A_DENIAL else None
+        if found is not None:
+            denier, denied, confidence = found
+            yield _fact(article, sentence, match.start(), denier, denied, confidence)
+
+
+Found = tuple[str | None, str | None, float]
+_NOT_A_DENIAL: Found = (None, None, -1.0)
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+def _parsed(chunk: str, offset: int) -> Found | None:
+    """Denier and object from spaCy's parse of the sentence; ``None`` when spaCy is not installed or
+    the verb is not a token of the parse (then the rules decide)."""
+    pipeline = nlp.load()
+    if pipeline is None:
+        return None
+    doc = pipeline(chunk)
+    verb = next((t for t in doc if t.idx == offset), None)
+    if verb is None:
+        return None
+    if verb.pos_ == "NOUN" or verb.lower_.startswith("denial"):
+        owner = next((c for c in verb.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return _NOT_A_DENIAL
+        return _POSSESSIVE_PRONOUNS.get(owner.lower_, _phrase(owner)), None, 0.8
+    children = {c.dep_: c for c in verb.children}
+    obj = children.get("dobj")
+    if "dative" in children or (obj is not None and obj.lower_ in NOT_CLAIMS):
+        return _NOT_A_DENIAL
+    if verb.lower_.startswith("dismiss") and obj is not None and obj.lower_ in _LEGAL_OBJECTS:
+        return _NOT_A_DENIAL
+    if verb.dep_ == "acl" and verb.head.lower_ not in CLAIMS:
+        return _NOT_A_DENIAL  # "protections denied to them": a thing withheld
+    if "nsubjpass" in children or "auxpass" in children:
+        subject = children.get("nsubjpass")
+        if subject is None or subject.lower_ not in CLAIMS:
+            return _NOT_A_DENIAL  # "was denied a permit": someone was refused a thing
+        agent = children.get("agent")
+        who = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return (_phrase(who) if who is not None else None, _phrase(subject), 0.85)
+    subject = _subject_of(verb)
+    return (_phrase(subject) if subject is not None else None), _object_of(verb), 0.9
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject; through "who/which" to the antecedent; through coordination and
+    complement clauses to the subject they share."""
+    current = verb
+    for _ in range(4):
+        subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            if subject.lower_ in _RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head
+            return subject
+        if current.dep_ not in ("conj", "xcomp", "advcl") or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _object_of(verb: Token) -> str | None:
+    # A direct object first ("a charge Kyiv has denied" parses "charge" as the object), then a clause.
+    for dep in ("dobj", "ccomp"):
+        child = next((c for c in verb.children if c.dep_ == dep), None)
+        if child is not None and child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return _phrase(verb.head)  # "the allegations, which Mr. Ailes denies": the allegations
+        if child is not None:
+            span = verb.doc[child.left_edge.i : child.right_edge.i + 1]
+            return _tidy(re.sub(r"^that\s+", "", span.text))[:160] or None
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PRON"):
+        return _phrase(verb.head)  # "a charge Kyiv has denied": what is denied is the charge
+    return None
+
+
+def _phrase(token: Token) -> str:
+    """The noun phrase a token heads, without relative clauses, appositions or trailing punctuation."""
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "nummod", "amod") or (
+            child.dep_ == "prep" and child.lower_ == "of"
+        ):
+            right = child.right_edge.i
+    span = token.doc[left : right + 1]
+    return _tidy(_LEADING_PREPOSITIONS.sub("", span.text)) or token.text
+
+
+def _by_rules(before: str, after: str, rest: str, nominal: bool) -> Found | None:
+    """The same decision from patterns over the words, for when spaCy is not installed."""
+    if _NOT_A_DENIAL_AFTER.match(after) or (not nominal and _OBJECT_PRONOUN.match(after)):
+        return None
+    following = set(words(" ".join(rest.split()[:4])))
+    if not nominal and NOT_CLAIMS & following:
+        return None  # "denied the motions", "deny Smith any bond": withholding, not denying
+    if after[:7].lower().startswith("dismiss") and _LEGAL_OBJECTS & following:
+        return None
+    denier, confidence = _denier(before, after, nominal)
+    if nominal and denier is None:
+        return None  # "denial" with no owner is usually not a report of one
+    if confidence == 0.6:  # a passive with no agent: "was denied ..." is about a person refused a thing
+        return None
+    return denier, _denied(before, rest, nominal), confidence
 
 
 def _denier(before: str, after: str, nominal: bool) -> tuple[str | None, float]:
@@ -117,6 +257,14 @@ def _denier(before: str, after: str, nominal: bool) -> tuple[str | None, float]:
 def _subject(before: str) -> str | None:
     """The noun phrase right before the verb (auxiliaries and adverbs skipped), back to a clause break."""
     head = _SUBJECT_AUX.sub("", before.rstrip())
+    if head.endswith(","):
+        # "Smith, for his part, has denied": skip the aside back to the comma that opened it.
+        opened = head.rfind(",", 0, len(head) - 1)
+        head = head[:opened] if opened > 0 else head[:-1]
+    if re.search(r"\b(?:and|but)$", head, re.IGNORECASE):
+        # "were detained but denied": the coordinated verbs share the sentence's subject.
+        opening = _SENTENCE_SUBJECT.match(head)
+        return _tidy(opening.group("who")) if opening else None
     breaks = list(_CLAUSE_BREAK.finditer(head))
     clause = head[breaks[-1].end() :] if breaks else head
     found = _SUBJECT.search(clause.strip())
