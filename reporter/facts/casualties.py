@@ -105,6 +105,7 @@ DETERMINERS = frozenset(
 _BETWEEN = _words(
     """was were is are be been being had have has got get gets also reportedly allegedly later all each
     critically seriously gravely badly severely fatally mortally ultimately eventually subsequently
+    accidentally unintentionally mistakenly possibly
     then now apparently initially just still who that which either believed thought feared presumed
     said reported confirmed to have since already so far tragically instantly immediately nearly
     almost slightly minorly pronounced found declared later"""
@@ -133,8 +134,8 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
      r"injured|stabbed|struck|hit)|(?:stabbed|beaten|burned|hacked)\s+to\s+death", "killed", "either"),
     (r"shot\s+and\s+(?:wounded|injured|hurt)|non-?fatally\s+shot", "injured", "either"),
     (r"fatally(?=\s*[,.;)]|\s+(?:and|in|on|at|by|after|while)\b)", "killed", "subject"),
-    (r"(?:taken|rushed|transported|airlifted|driven|flown)\s+to\s+(?:a\s+|the\s+|an?\s+(?:area|local)\s+|"
-     r"local\s+)?hospitals?", "shot", "subject"),
+    (r"(?:taken|rushed|transported|airlifted|driven|flown)\s+to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+     r"hospitals?", "shot", "subject"),
     (r"killed|killing|kills|slain|murdered|murdering|executed|massacred|slaughtered", "killed", "either"),
     (r"died|dies|dead|deceased|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|succumbed|deaths|fatalities",
      "killed", "subject"),
@@ -333,6 +334,7 @@ def _index_at(tokens: Sequence[Token], offset: int) -> int:
 def _trigger_findings(
     text: str, tokens: list[Token], counts: list[Count], sentence: Span
 ) -> Iterator[Finding]:
+    earlier: list[Phrase] = []
     for match in _TRIGGER.finditer(text, sentence.start, sentence.end):
         group = match.lastgroup or "t0"
         _, status, voice = _TRIGGERS[int(group[1:])]
@@ -343,17 +345,44 @@ def _trigger_findings(
         phrase = None
         if voice in {"either", "object"}:
             phrase = _object_phrase(tokens, counts, last, status)
-        if phrase is not None and not _plausible_object(match, phrase, sentence):
+        if phrase is not None and not _plausible_object(text, match, phrase, sentence):
             phrase = None
         # A gerund never has its victims before it: "the Cedar Rapids shooting", "six shootings".
         gerund = voice == "either" and match.group().lower().endswith("ing")
         if phrase is None and voice in {"either", "subject"} and not gerund:
-            phrase = _subject_phrase(tokens, counts, first, match.group().lower(), voice)
+            phrase = _shared_subject(tokens, first, earlier)
+            if phrase is None:
+                phrase = _subject_phrase(tokens, counts, first, match.group().lower(), voice)
             phrase = _along_with(tokens, counts, last, phrase)
         if phrase is not None:
+            earlier.append(phrase)
             yield Finding(status, phrase, sentence, _confidence(status, phrase))
     yield from _left_findings(text, tokens, counts, sentence)
     yield from _toll_findings(text, counts, sentence)
+
+
+def _shared_subject(tokens: list[Token], index: int, earlier: list[Phrase]) -> Phrase | None:
+    """The subject a trigger shares with an earlier clause of the sentence: "[Roe] had been shot and
+    was pronounced dead", "[both teens] were taken to a hospital, where they died"."""
+    end = _skip_between(tokens, index - 1)
+    if end < 0 or not earlier:
+        return None
+    word = tokens[end].lower
+    if word == "and" and end < index - 1 and earlier[-1].end <= tokens[end].start:
+        return earlier[-1]  # "and was pronounced dead": an auxiliary after "and", no subject of its own
+    if word in {"they", "both"} and end >= 1 and tokens[end - 1].lower in {"where", "when", "and", "after"}:
+        plural = [p for p in earlier if p.end <= tokens[end].start and (p.count or 0) > 1]
+        return plural[-1] if plural else None
+    return None
+
+
+def _skip_between(tokens: list[Token], end: int) -> int:
+    """Back from ``end`` over auxiliaries, adverbs and hedges; the index of the word before them."""
+    skipped = 0
+    while end >= 0 and skipped < 6 and tokens[end].lower in _BETWEEN:
+        end -= 1
+        skipped += 1
+    return end
 
 
 def _along_with(tokens: list[Token], counts: list[Count], index: int, phrase: Phrase | None) -> Phrase | None:
@@ -365,14 +394,22 @@ def _along_with(tokens: list[Token], counts: list[Count], index: int, phrase: Ph
     return _combine([phrase, companion]) if companion is not None else phrase
 
 
-def _plausible_object(match: re.Match[str], phrase: Phrase, sentence: Span) -> bool:
+def _plausible_object(text: str, match: re.Match[str], phrase: Phrase, sentence: Span) -> bool:
     """Guessed objects (names) are doubted after headline-case verbs and after words that are also
     nouns ("a shooting", "the killing"): only a counted or person-noun object is taken there."""
     if phrase.certain or phrase.victims is None or phrase.victims.lower() in {"him", "her"}:
         return True
     word = match.group()
     headline_case = word[:1].isupper() and match.start() > sentence.start
-    return not headline_case and word.lower() not in {"shooting", "stabbing", "killing", "kidnapping"}
+    if headline_case:
+        return False
+    # "admitted to killing Roe", "charged with shooting Roe": after a preposition it is a verb.
+    return word.lower() not in {"shooting", "stabbing", "killing", "kidnapping"} or bool(
+        _GERUND_VERB_BEFORE.search(text, sentence.start, match.start())
+    )
+
+
+_GERUND_VERB_BEFORE = re.compile(r"\b(?:to|with|of|for|after|before|about|while|in)\s+$", re.IGNORECASE)
 
 
 def _excluded(text: str, match: re.Match[str], status: str, sentence: Span) -> bool:
@@ -380,6 +417,8 @@ def _excluded(text: str, match: re.Match[str], status: str, sentence: Span) -> b
     word = match.group().lower()
     after = text[match.end() : min(sentence.end, match.end() + 30)].lower()
     before = text[max(sentence.start, match.start() - 25) : match.start()].lower()
+    if _HYPOTHETICAL.search(before):
+        return True  # "nearly killed", "could have been killed", "came within inches of possibly killing"
     if status == "shot" and re.match(
         r"\s+(?:at(?!\s+(?:least|most)\b)|down|up|into|through|out|by\s+police\s+(?:at|near)|in\s+the\s+air)\b",
         after,
@@ -396,6 +435,12 @@ def _excluded(text: str, match: re.Match[str], status: str, sentence: Span) -> b
     if word in {"missing", "hurt"} and re.match(r"\s+(?:out|the\s+point|feelings)\b", after):
         return True
     return bool(word == "dead" and re.match(r"[- ](?:end|line|heat|zone|weight|ringer|set)\b", after))
+
+
+_HYPOTHETICAL = re.compile(
+    r"\b(?:(?:could|would|might)(?:\s+not)?\s+(?:have\s+)?(?:been\s+|be\s+)?|nearly\s+|almost\s+|possibly\s+"
+    r"|narrowly\s+|potentially\s+|(?:avoid|avoided|prevent|prevented|escaped)\s+(?:being\s+)?)$"
+)
 
 
 def _confidence(status: str, phrase: Phrase) -> float:
@@ -660,9 +705,15 @@ def _person_word(tokens: list[Token], position: int) -> bool:
     if re.fullmatch(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month)-old", word):
         nxt = tokens[position + 1].lower if position + 1 < len(tokens) else ""
         return (
-            nxt not in SINGULAR_PERSONS and nxt not in PLURAL_PERSONS and not nxt.isalpha()
-        ) or nxt in _BETWEEN
+            (nxt not in SINGULAR_PERSONS and nxt not in PLURAL_PERSONS and not nxt.isalpha())
+            or nxt in _BETWEEN
+            or nxt in _FINITE
+            or nxt in _AGE_VERBS
+        )
     return False
+
+
+_AGE_VERBS = _words("died dies killed wounded injured shot survived remains remained suffered sustained")
 
 
 def _possessive_her(tokens: list[Token], index: int) -> bool:
@@ -777,6 +828,8 @@ def _single_backward(tokens: list[Token], end: int) -> tuple[Phrase, int] | None
         return Phrase(1, None, None, token.text, token.start, token.end, False), end
     if token.lower in {"both"}:
         return Phrase(2, None, None, None, token.start, token.end, False), end
+    if token.lower == "another":
+        return Phrase(1, None, None, token.text, token.start, token.end, False), end
     if _person_word(tokens, end):
         for width in range(1, 5):
             start = end - width
@@ -795,6 +848,9 @@ def _single_backward(tokens: list[Token], end: int) -> tuple[Phrase, int] | None
     return _name_backward(tokens, end)
 
 
+_PLACE_BEFORE = _words("at in on near from into outside inside across the")
+
+
 def _name_backward(tokens: list[Token], end: int) -> tuple[Phrase, int] | None:
     start = end
     while start >= 0 and end - start < 4 and _name_word(tokens[start].text):
@@ -802,6 +858,8 @@ def _name_backward(tokens: list[Token], end: int) -> tuple[Phrase, int] | None:
     start += 1
     if start > end or (start == end == 0 and tokens[0].lower in PLURAL_PERSONS):
         return None
+    if start > 0 and tokens[start - 1].lower in _PLACE_BEFORE:
+        return None  # "at the Walmart", "in Riverdale": a place, not a person
     victims = " ".join(t.text for t in tokens[start : end + 1])
     return Phrase(1, None, None, victims, tokens[start].start, tokens[end].end, False), start
 

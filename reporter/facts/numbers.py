@@ -102,8 +102,8 @@ _MONTH_BEFORE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+$"
 )
-# "Taylor, 25," and "Taylor (25)": an age after a name.
-_AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’.-]*,\s*$|[A-Z][\w'’.-]*\s*\(\s*$")
+# "Taylor, 25," and "Taylor (25)": an age after a name; "Carlos, then 18, ...": an age at the time.
+_AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’.-]*,\s*$|[A-Z][\w'’.-]*\s*\(\s*$|,\s*then\s+$")
 
 
 @dataclass(frozen=True, slots=True)
