@@ -1,11 +1,14 @@
 """Caveats: an outlet's own disclaimer that it could not verify what it reports.
 
 "Reuters was unable to verify the situation", "There was no way to independently confirm the claims",
-"The footage could not be independently verified", "has not been independently confirmed". Only
-verification is a caveat here: "could not be reached for comment" and "did not respond" are not.
+"The footage could not be independently verified", "has not been independently confirmed". Only the
+outlet's voice counts: a source who "could not confirm" a detail ("Police could not confirm the
+number of victims"), a passive with a source as agent ("has not been confirmed by authorities") and
+words inside a quotation are a source's uncertainty, reported by the outlet, not its own disclaimer.
+Neither is "could not be reached for comment".
 
-``attributed_to`` is who could not verify, when the sentence names it ("Reuters", "CNN"); ``None`` for
-impersonal forms ("There was no way ...", "could not be verified").
+``attributed_to`` is the news organisation that could not verify, when the sentence names it
+("Reuters", "CNN", "The New York Times"); ``None`` for impersonal forms ("There was no way ...").
 """
 
 from __future__ import annotations
@@ -45,6 +48,25 @@ _NOT_ABOUT_VERIFICATION = re.compile(
 _WHO = re.compile(
     r"(?P<who>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:was|were|is|are|has|have|could|can|did)\b"
 )
+# A subject right before the verb group: "<who> could not confirm", "<who> has not been able to".
+_PASSIVE = re.compile(r"\bbe(?:en)?\s+(?:\w+\s+)?" + _VERIFY, re.IGNORECASE)
+_ASIDE = re.compile(r",?\s*(?:however|though|also|meanwhile|too|still|so\s+far),?\s*$", re.IGNORECASE)
+_SUBJECT = re.compile(
+    r"(?P<who>\b[\w.&'’-]+),?\s+(?:(?:was|were|is|are|has|have|had|could|can|did|also|still|yet|not|been|"
+    r"immediately|independently)\s+)*$",
+    re.IGNORECASE,
+)
+_IMPERSONAL = frozenset({"there", "it", "this", "that", "which", "these", "those", "what"})
+# Words that name a news organisation (the outlet speaking of itself, or a wire service it cites).
+_NEWS_WORDS = re.compile(
+    r"\b(?:Reuters|AP|AFP|Associated\s+Press|BBC|CNN|NBC|CBS|ABC|Fox|NPR|Bloomberg|Guardian|Post|Times|"
+    r"Journal|Press|News|Agency|Television|TV|Radio|Channel|Network|Tribune|Herald|Gazette|Telegraph|"
+    r"Independent|Newspaper|Magazine|Media|Wire|Observer|Examiner|Chronicle|Globe|Star|Sun|Mail)\b"
+)
+_SOURCE_AGENT = re.compile(
+    r"\bby\s+(?:the\s+)?(?:police|authorities|officials|investigators|the\s+\w+)", re.IGNORECASE
+)
+_QUOTES = (("“", "”"), ('"', '"'), ("‘", "’"), ("``", "''"))
 
 
 def extract_caveats(article: Article) -> Iterable[Fact]:
@@ -57,8 +79,37 @@ def extract_caveats(article: Article) -> Iterable[Fact]:
             match = _CAVEAT.search(chunk)
             if match is None or _NOT_ABOUT_VERIFICATION.search(chunk[match.start() :]):
                 continue
+            if _quoted(chunk, match.start()) or not _outlet_voice(chunk, match, article.outlet):
+                continue
             found.append(_fact(article, sentence, _who(chunk[: match.end()])))
     return found
+
+
+def _outlet_voice(chunk: str, match: re.Match[str], outlet: str) -> bool:
+    """Whether the caveat is the outlet's own: impersonal or passive, or said of a news organisation."""
+    if _PASSIVE.search(match.group()) or match.group().lower().startswith(("no ", "there")):
+        return not _SOURCE_AGENT.match(chunk[match.end() :].lstrip())
+    head = _ASIDE.sub("", chunk[: match.start()])
+    subject = _SUBJECT.search(head.rstrip() + " ")
+    if subject is None or subject.group("who").lower() in _IMPERSONAL:
+        return True
+    named = _WHO.search(chunk[: match.end()])
+    who = named.group("who") if named else subject.group("who")
+    if _NEWS_WORDS.search(who):
+        return True
+    return bool(outlet) and re.search(rf"\b{re.escape(outlet)}\b", who, re.IGNORECASE) is not None
+
+
+def _quoted(chunk: str, offset: int) -> bool:
+    """Whether ``offset`` sits inside a quotation (an odd number of marks, or an unclosed opening, before it)."""
+    before = chunk[:offset]
+    for opening, closing in _QUOTES:
+        if opening == closing:
+            if before.count(opening) % 2 == 1:
+                return True
+        elif before.rfind(opening) > before.rfind(closing):
+            return True
+    return False
 
 
 def _who(head: str) -> str | None:

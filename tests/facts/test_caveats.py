@@ -37,7 +37,16 @@ def test_finds_the_caveat(text: str, who: str | None) -> None:
         "The ministry could not be reached for comment.",
         "Officials verified the identity of the victim.",
         "The spokesperson did not respond to a request for comment.",
+        "Police could not confirm the number of victims.",
+        "He could not confirm whether the two incidents were related.",
+        "That detail has not been confirmed by authorities.",
+        '"I cannot confirm that, but we believe it," the lawyer said.',
     ],
 )
 def test_finds_nothing(text: str) -> None:
     assert _caveats(text) == []
+
+
+def test_a_source_aside_is_still_a_source() -> None:
+    # Regression: ", however," between the source and its verb hid the source.
+    assert _caveats("Smith, however, could not yet confirm the number of shots.") == []
