@@ -124,7 +124,9 @@ _COMMON_CAPITALISED = _words(
 _NAME_STOP = _words(
     """Police Officials Authorities Officers Investigators Witnesses Deputies Troopers Sheriff
     Detectives He She They It We The A An This That These Those Monday Tuesday Wednesday Thursday
-    Friday Saturday Sunday Reuters Ukraine Russia Moscow Kyiv Kiev"""
+    Friday Saturday Sunday Reuters Ukraine Russia Moscow Kyiv Kiev Hospital Center Centre Medical
+    Street Avenue Road Boulevard Drive Lane County Park School University College Church Mall
+    Apartments Hotel Club Bar Restaurant Station Department Office Court Jail Prison Highway"""
 )
 
 # Status phrases. Order matters: longer phrases first. ``voice``: "either" = may take an object or a
@@ -247,14 +249,42 @@ def extract_casualties(article: Article) -> Iterable[Fact]:
     spans = article.paragraphs or (Span(0, len(article.text)),)
     text = article.text
     found: list[Finding] = []
+    year = _reference_year(article)
     for sentence in _sentences(article, spans):
-        if _CANDIDATE.search(text, sentence.start, sentence.end):
+        if _CANDIDATE.search(text, sentence.start, sentence.end) and not _elsewhen(text, sentence, year):
             found.extend(_sentence_findings(text, sentence))
     findings = _reconcile(text, found)
     return [
         _fact(article, finding, attribution(text, finding.sentence, spans, finding.phrase.start))
         for finding in findings
     ]
+
+
+_YEAR = re.compile(r"(?<![\d$#-])(?:19[5-9]\d|20[0-4]\d)(?![\d-]|\s*(?:people|victims|%|percent))")
+# Tallies over a period, not this incident's toll: "nine officers shot this year", "since 2007".
+_TALLY = re.compile(
+    r"\b(?:(?:so\s+far\s+)?this\s+year|last\s+year|year[- ]to[- ]date|since\s+(?:January|the\s+start\s+of)"
+    r"|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?|decades?)|each\s+year|every\s+year|a\s+year\s+ago"
+    r"|annually|per\s+year|in\s+recent\s+years)\b",
+    re.IGNORECASE,
+)
+
+
+def _reference_year(article: Article) -> int | None:
+    """The year the article reports on: its publication year, else the latest year it mentions."""
+    if article.published and article.published[:4].isdigit():
+        return int(article.published[:4])
+    years = [int(m.group()) for m in _YEAR.finditer(article.text)]
+    return max(years) if years else None
+
+
+def _elsewhen(text: str, sentence: Span, year: int | None) -> bool:
+    """Whether the sentence is about other times: an earlier year only ("killed three men in 2012",
+    "since 2007, when 28 were killed"), or a tally over a period ("nine shot this year")."""
+    if _TALLY.search(text, sentence.start, sentence.end):
+        return True
+    years = {int(m.group()) for m in _YEAR.finditer(text, sentence.start, sentence.end)}
+    return year is not None and bool(years) and max(years) < year
 
 
 def _sentences(article: Article, spans: Sequence[Span]) -> list[Span]:
@@ -400,7 +430,8 @@ def _plausible_object(text: str, match: re.Match[str], phrase: Phrase, sentence:
     if phrase.certain or phrase.victims is None or phrase.victims.lower() in {"him", "her"}:
         return True
     word = match.group()
-    headline_case = word[:1].isupper() and match.start() > sentence.start
+    following = text[match.end() : match.end() + 2].strip()
+    headline_case = word[:1].isupper() and (match.start() > sentence.start or following[:1].isupper())
     if headline_case:
         return False
     # "admitted to killing Roe", "charged with shooting Roe": after a preposition it is a verb.
@@ -552,11 +583,20 @@ def _headline_person(tokens: list[Token], index: int) -> Phrase | None:
     """ "Girl shot at party dies": a person opening the sentence, a few words before "dies"."""
     if index > 8:
         return None
-    for end in range(min(index, 4)):
+    opening = _headline_opening(tokens)
+    for end in range(opening, min(index, opening + 4)):
         single = _single_backward(tokens, end)
-        if single is not None and single[1] == 0 and single[0].certain:
+        if single is not None and single[1] == opening and (single[0].certain or _person_noun(tokens[end].lower)):
             return single[0]
     return None
+
+
+def _headline_opening(tokens: list[Token]) -> int:
+    """Where a headline's clause starts: after a credit such as "Police:" or "UPDATE:"."""
+    for index in range(min(3, len(tokens))):
+        if tokens[index].text == ":":
+            return index + 1
+    return 0
 
 
 def _count_ends_at(tokens: list[Token], counts: list[Count], end: int) -> bool:
@@ -984,13 +1024,27 @@ def _survival_sentences(text: str, hurt: list[Finding]) -> Iterator[Span]:
             yield sentence
 
 
+_OTHERS = re.compile(r"\b(?:others|other\s+\w+s|more|another|additional)\b", re.IGNORECASE)
+
+
 def _shot_as_injured(finding: Finding, killed: list[Finding]) -> Finding | None:
     """People shot count as injured, less those the article says died (in the sentence or at all)."""
     shot = finding.phrase.count
     if shot is None:
         return replace(finding, status="injured")
-    same_sentence = [f.phrase.count or 0 for f in killed if f.sentence == finding.sentence]
-    dead = max(same_sentence) if same_sentence else max((f.phrase.count or 0 for f in killed), default=0)
+    if _OTHERS.search(finding.phrase.victims or ""):
+        return replace(finding, status="injured")  # "two others were shot": not the dead again
+    same_sentence = [f for f in killed if f.sentence == finding.sentence]
+    # "Four were shot, one fatally": the dead named after the shot are among them; "a man shot to
+    # death, along with two victims who had been shot" names the dead first, apart from them.
+    pronoun = (finding.phrase.victims or "").lower() in PRONOUNS_SINGULAR  # "Roe died after he was shot"
+    among = [
+        f.phrase.count or 0 for f in same_sentence if f.phrase.start >= finding.phrase.start or pronoun
+    ]
+    if same_sentence:
+        dead = max(among, default=0)
+    else:
+        dead = max((f.phrase.count or 0 for f in killed), default=0)
     if shot - dead <= 0:
         return None
     phrase = replace(finding.phrase, count=shot - dead) if dead else finding.phrase

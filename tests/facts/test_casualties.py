@@ -209,6 +209,23 @@ def test_ids_are_stable_and_unique() -> None:
             {("killed", 1)},
             set(),
         ),
+        # the dead named first are not among those shot after them; a pronoun after "died" is
+        (
+            "Police found a man shot to death, along with two women who had been shot too.",
+            {("killed", 1), ("injured", 2)},
+            set(),
+        ),
+        ("A man died Friday after he was shot inside a barber shop.", {("killed", 1)}, {("injured", 1)}),
+        ("Nell Ash was rushed to Mercy Hospital in critical condition.", {("injured", 1)}, set()),
+        ("Police: Man with gunshot wound dies on north side", {("killed", 1)}, {("injured", 1)}),
+        ("Shot Fired During Denver Carjacking Attempt", set(), {("injured", 1)}),
+        # other times: an earlier year, a tally over a period
+        (
+            "A student was shot dead on Dec. 14, 2014. A gunman killed three men at the same complex in 2012.",
+            {("killed", 1)},
+            {("killed", 3)},
+        ),
+        ("Nine officers have been fatally shot this year alone, he said.", set(), {("killed", 9)}),
     ],
 )
 def test_regressions(text: str, present: set[Figure], absent: set[Figure]) -> None:
