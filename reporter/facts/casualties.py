@@ -586,7 +586,11 @@ def _headline_person(tokens: list[Token], index: int) -> Phrase | None:
     opening = _headline_opening(tokens)
     for end in range(opening, min(index, opening + 4)):
         single = _single_backward(tokens, end)
-        if single is not None and single[1] == opening and (single[0].certain or _person_noun(tokens[end].lower)):
+        if (
+            single is not None
+            and single[1] == opening
+            and (single[0].certain or _person_noun(tokens[end].lower))
+        ):
             return single[0]
     return None
 
@@ -1038,13 +1042,9 @@ def _shot_as_injured(finding: Finding, killed: list[Finding]) -> Finding | None:
     # "Four were shot, one fatally": the dead named after the shot are among them; "a man shot to
     # death, along with two victims who had been shot" names the dead first, apart from them.
     pronoun = (finding.phrase.victims or "").lower() in PRONOUNS_SINGULAR  # "Roe died after he was shot"
-    among = [
-        f.phrase.count or 0 for f in same_sentence if f.phrase.start >= finding.phrase.start or pronoun
-    ]
-    if same_sentence:
-        dead = max(among, default=0)
-    else:
-        dead = max((f.phrase.count or 0 for f in killed), default=0)
+    among = [f.phrase.count or 0 for f in same_sentence if f.phrase.start >= finding.phrase.start or pronoun]
+    anywhere = max((f.phrase.count or 0 for f in killed), default=0)
+    dead = max(among, default=0) if same_sentence else anywhere
     if shot - dead <= 0:
         return None
     phrase = replace(finding.phrase, count=shot - dead) if dead else finding.phrase
