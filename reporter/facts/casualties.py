@@ -716,7 +716,7 @@ def _is_nationality(word: str) -> bool:
 def _single_forward(tokens: list[Token], index: int) -> tuple[Phrase | None, int]:
     """One person: "a man", "his wife", "a 23-year-old woman", "him", a capitalised name."""
     token = tokens[index]
-    if token.lower in {"him", "her"} and not _possessive_her(tokens, index):
+    if token.lower == "him" or (token.lower == "her" and not _possessive_her(tokens, index)):
         return Phrase(1, None, None, token.text, token.start, token.end, False), index + 1
     if token.lower == "both":
         return Phrase(2, None, None, None, token.start, token.end, False), index + 1
@@ -988,7 +988,7 @@ def _reconcile(text: str, found: list[Finding]) -> list[Finding]:
             out.append(replace(finding, status="injured"))
         else:
             out.append(finding)
-    out.extend(_suicide_totals(found, killed))
+    out.extend(_suicide_totals(text, found, killed))
     out.extend(_survival_zero(text, found, out))
     return sorted(out, key=lambda f: (f.sentence.start, f.phrase.start, f.status))
 
@@ -1051,13 +1051,22 @@ def _shot_as_injured(finding: Finding, killed: list[Finding]) -> Finding | None:
     return replace(finding, status="injured", phrase=phrase, derived=bool(dead))
 
 
-def _suicide_totals(found: list[Finding], killed: list[Finding]) -> list[Finding]:
+_SHOOTER_COUNTED = re.compile(
+    r"\bmurder[- ]suicide\b|\bincluding\s+(?:the\s+)?(?:\w+\s+)?(?:gunman|shooter|suspect|attacker|assailant"
+    r"|killer|man\s+who)\b",
+    re.IGNORECASE,
+)
+
+
+def _suicide_totals(text: str, found: list[Finding], killed: list[Finding]) -> list[Finding]:
     """The victims' toll plus the shooter who killed himself, as one derived total."""
     suicides = [f for f in found if f.status in {"suicide", "self-shot"}]
     others = [f for f in killed if f.sentence not in {s.sentence for s in suicides}]
     if not suicides or not others:
         return []
     largest = max(others, key=lambda f: f.phrase.count or 0)
+    if _SHOOTER_COUNTED.search(text, largest.sentence.start, largest.sentence.end):
+        return []  # "three dead in a murder-suicide": the toll already counts the shooter
     total = replace(largest.phrase, count=(largest.phrase.count or 0) + 1, count_max=None)
     return [Finding("killed", total, largest.sentence, 0.5, derived=True)]
 

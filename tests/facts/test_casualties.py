@@ -226,6 +226,8 @@ def test_ids_are_stable_and_unique() -> None:
             {("killed", 3)},
         ),
         ("Nine officers have been fatally shot this year alone, he said.", set(), {("killed", 9)}),
+        # "him" before a verb is the object, not a possessive
+        ("The man who shot him remains at large.", {("injured", 1)}, set()),
     ],
 )
 def test_regressions(text: str, present: set[Figure], absent: set[Figure]) -> None:
@@ -240,3 +242,12 @@ def test_a_title_glued_to_the_lede_is_its_own_sentence() -> None:
     facts = list(extract_casualties(Article(id="a", source="a", text=text, outlet="o", title=title)))
     assert {(f.status, f.count) for f in facts} == {("injured", 1)}
     assert {f.evidence for f in facts} == {title, text[len(title) :]}
+
+
+def test_a_murder_suicide_toll_already_counts_the_shooter() -> None:
+    text = (
+        "Three people are dead after an apparent murder-suicide at a bar. "
+        "He shot two patrons and then turned the gun on himself, the sheriff said."
+    )
+    killed = {f.count for f in _facts(text) if f.status == "killed"}
+    assert 3 in killed and 4 not in killed
