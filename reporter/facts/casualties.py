@@ -150,7 +150,7 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     # Wounds name their bearer as the subject: "X suffered three gunshot wounds" counts X, not three.
     (r"(?:suffered|suffers|suffering|sustained|sustaining|received|receiving)\s+(?:[\w-]+\s+){0,4}?"
      r"(?:injury|injuries|wounds?)|(?:was|were|being|is|are)\s+treated\s+(?:[\w-]+\s+){0,6}?for\s+"
-     r"(?:[\w-]+\s+){0,4}?(?:injury|injuries|wounds?)|with\s+(?:[\w-]+\s+){0,3}?(?:gunshot|bullet|stab|"
+     r"(?:[\w-]+\s+){0,4}?(?:injury|injuries|wounds?)|(?:with|had|has)\s+(?:[\w-]+\s+){0,3}?(?:gunshot|bullet|stab|"
      r"knife|shrapnel)\s+wounds?|(?:is|was|remains|remained|are|were)\s+(?:\w+\s+)?in\s+(?:the\s+)?"
      r"hospital", "shot", "subject"),
     (r"passed\s+away", "killed", "subject"),
@@ -173,10 +173,16 @@ _CANDIDATE = re.compile(
     re.IGNORECASE,
 )
 # "left/leaving five people dead": the status word follows the object.
-_LEFT = re.compile(r"\b(?:left|leaving|leaves|leave)\b", re.IGNORECASE)
+_LEFT = re.compile(r"\b(?:left|leaving|leaves|leave|found|finds|discovered)\b", re.IGNORECASE)
 _LEFT_STATUS = {"dead": "killed", "injured": "injured", "wounded": "injured", "hurt": "injured",
                 "homeless": "displaced", "missing": "missing", "hospitalized": "injured",
-                "hospitalised": "injured", "critically": "injured"}  # fmt: skip
+                "hospitalised": "injured", "critically": "injured", "deceased": "killed",
+                "shot": "shot", "unresponsive": "shot"}  # fmt: skip
+# "left one man dead and another [with gunshot wounds | in critical condition]"
+_LEFT_HURT = re.compile(
+    r"\s*(?:with\s+(?:[\w-]+\s+){0,3}?(?:injuries|wounds?)|in\s+(?:critical|serious|grave|stable|fair)\b)",
+    re.IGNORECASE,
+)
 _TOLL = re.compile(
     r"\bdeath\s+toll\b(?:\s+\w+){0,6}?\s+(?:to|at|of|is|was|hit|reached|stands\s+at|stood\s+at)\s+",
     re.IGNORECASE,
@@ -526,19 +532,28 @@ def _subject_phrase(
     if phrase is None and trigger in {"died", "dies"}:
         return _headline_person(tokens, index)
     if phrase is None and skipped > 0:
-        return _opening_subject(tokens, counts, end)
+        # "The victim is recovering after being shot": the main clause's subject was shot.
+        participle = (
+            tokens[end].lower in {"after", "before", "while", "since"} and tokens[end + 1].lower == "being"
+        )
+        return _opening_subject(tokens, counts, end, participle)
     return phrase
 
 
-def _opening_subject(tokens: list[Token], counts: list[Count], end: int) -> Phrase | None:
+def _opening_subject(
+    tokens: list[Token], counts: list[Count], end: int, participle: bool = False
+) -> Phrase | None:
     """ "A waitress trying to stop a robbery was shot": a person noun phrase opening the sentence is
-    the subject when no finite verb stands between it and the auxiliary before the trigger."""
-    for stop in range(min(end, 4)):
+    the subject when no finite verb stands between it and the auxiliary before the trigger (any
+    may when the trigger is a participle clause: "X is recovering after being shot")."""
+    for stop in range(min(end, 5)):
         phrase, start = _phrase_backward(tokens, counts, stop)
         if phrase is None or start != 0 or not phrase.certain:
             continue
         between = tokens[stop + 1 : end + 1]
-        if len(between) <= 10 and not any(_finite(t.lower) or not t.text[0].isalnum() for t in between):
+        if len(between) <= 10 and not any(
+            (_finite(t.lower) and not participle) or not t.text[0].isalnum() for t in between
+        ):
             return phrase
     return None
 
@@ -753,6 +768,7 @@ def _person_word(tokens: list[Token], position: int) -> bool:
             or nxt in _BETWEEN
             or nxt in _FINITE
             or nxt in _AGE_VERBS
+            or nxt in _NO_OBJECT
         )
     return False
 
@@ -772,6 +788,8 @@ def _plural_follows(tokens: list[Token], position: int) -> bool:
 
 
 def _name_forward(tokens: list[Token], index: int) -> tuple[Phrase | None, int]:
+    if _AGE_WORD.fullmatch(tokens[index].lower) and index + 1 < len(tokens):
+        index += 1  # "37-year-old Tammy Modlin"
     stop = index
     while stop < len(tokens) and stop - index < 4 and _name_word(tokens[stop].text):
         stop += 1
@@ -780,6 +798,9 @@ def _name_forward(tokens: list[Token], index: int) -> tuple[Phrase | None, int]:
     victims = " ".join(t.text for t in tokens[index:stop])
     stop = _skip_age(tokens, stop)
     return Phrase(1, None, None, victims, tokens[index].start, tokens[stop - 1].end, False), stop
+
+
+_AGE_WORD = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month)-old")
 
 
 def _name_word(word: str) -> bool:
@@ -836,6 +857,13 @@ def _phrase_backward(tokens: list[Token], counts: list[Count], end: int) -> tupl
         if start < 0:
             break
         count = next((c for c in counts if c.start == tokens[start].start), None)
+        if (
+            count is not None
+            and start >= 2
+            and tokens[start - 1].lower == "of"
+            and _kin(tokens[start - 2].lower)
+        ):
+            return _phrase_backward(tokens, counts, start - 2)  # "a mother of three": one person
         if count is not None:
             phrase, stop = _counted_forward(tokens, count, start)
             if phrase is not None and stop == end + 1:
@@ -846,6 +874,10 @@ def _phrase_backward(tokens: list[Token], counts: list[Count], end: int) -> tupl
     if single is not None:
         return single
     return None, end + 1
+
+
+def _kin(word: str) -> bool:
+    return word in {"mother", "father", "parent", "mom", "dad", "grandmother", "grandfather", "grandparent"}
 
 
 def _qualifier_start(tokens: list[Token], count: Count, start: int) -> int:
@@ -861,9 +893,17 @@ def _skip_age_backward(tokens: list[Token], end: int) -> int:
         and tokens[end - 2].text == ","
     ):
         return end - 3
-    if end >= 1 and tokens[end].text.isdigit() and tokens[end - 1].text == ",":
-        return end - 2
+    if (
+        end >= 2
+        and tokens[end].text.isdigit()
+        and tokens[end - 1].text == ","
+        and _name_word(tokens[end - 2].text)
+    ):
+        return end - 2  # "Taylor, 25 died", but not "1 dead, 1 injured"
     return end
+
+
+_ORDINALS = _words("second third fourth fifth sixth")
 
 
 def _single_backward(tokens: list[Token], end: int) -> tuple[Phrase, int] | None:
@@ -874,6 +914,9 @@ def _single_backward(tokens: list[Token], end: int) -> tuple[Phrase, int] | None
         return Phrase(2, None, None, None, token.start, token.end, False), end
     if token.lower == "another":
         return Phrase(1, None, None, token.text, token.start, token.end, False), end
+    if token.lower in _ORDINALS and end >= 1 and tokens[end - 1].lower in {"a", "the"}:
+        victims = f"{tokens[end - 1].text} {token.text}"  # "a second was injured"
+        return Phrase(1, None, None, victims, tokens[end - 1].start, token.end, False), end - 1
     if _person_word(tokens, end):
         for width in range(1, 5):
             start = end - width
@@ -929,14 +972,23 @@ def _left_findings(text: str, tokens: list[Token], counts: list[Count], sentence
     """ "left five people dead", "leaving two injured": the status word follows the object."""
     for match in _LEFT.finditer(text, sentence.start, sentence.end):
         index = _index_at(tokens, match.end())
-        phrase = _phrase_list_forward(tokens, counts, index) if index < len(tokens) else None
-        if phrase is None:
-            continue
-        after = _index_at(tokens, phrase.end)
-        word = tokens[after].lower if after < len(tokens) else ""
-        if word in _LEFT_STATUS:
-            status = _LEFT_STATUS[word]
+        while index < len(tokens):
+            phrase = _phrase_list_forward(tokens, counts, index)
+            if phrase is None:
+                break
+            after = _index_at(tokens, phrase.end)
+            word = tokens[after].lower if after < len(tokens) else ""
+            hurt = _LEFT_HURT.match(text, phrase.end)
+            if word in _LEFT_STATUS:
+                status, after = _LEFT_STATUS[word], after + 1
+            elif hurt is not None:
+                status, after = "shot", _index_at(tokens, hurt.end())
+            else:
+                break
             yield Finding(status, phrase, sentence, _confidence(status, phrase))
+            if after >= len(tokens) or tokens[after].lower != "and":
+                break
+            index = after + 1  # "... one man dead and another wounded"
 
 
 def _toll_findings(text: str, counts: list[Count], sentence: Span) -> Iterator[Finding]:
@@ -962,11 +1014,26 @@ def _suicide_findings(text: str, tokens: list[Token], sentence: Span) -> Iterato
     for pattern, status in ((_SUICIDE, "suicide"), (_SELF_SHOT, "self-shot")):
         for match in pattern.finditer(text, sentence.start, sentence.end):
             index = _index_at(tokens, match.start())
-            subject = _subject_phrase(tokens, [], index, "")
+            subject = _subject_phrase(tokens, [], index, "") or _first_person(tokens, index)
             victims = subject.victims if subject is not None else None
             start = subject.start if subject is not None else match.start()
             phrase = Phrase(1, None, None, victims, start, match.end(), True)
             yield Finding(status, phrase, sentence, 0.7 if status == "suicide" else 0.55)
+
+
+def _first_person(tokens: list[Token], end: int) -> Phrase | None:
+    """The first person named in the sentence before ``end``: the likely subject of a chain of
+    verbs ("the male shot the female and then used the gun to shoot himself")."""
+    for index in range(min(end, 12)):
+        if tokens[index].lower in DETERMINERS or tokens[index].lower in {"he", "she"}:
+            if tokens[index].lower in {"he", "she"}:
+                return Phrase(
+                    1, None, None, tokens[index].text, tokens[index].start, tokens[index].end, False
+                )
+            phrase, _ = _single_forward(tokens, index)
+            if phrase is not None and phrase.certain:
+                return phrase
+    return None
 
 
 # --- across the article -----------------------------------------------------------------------------
@@ -1061,14 +1128,29 @@ _SHOOTER_COUNTED = re.compile(
 def _suicide_totals(text: str, found: list[Finding], killed: list[Finding]) -> list[Finding]:
     """The victims' toll plus the shooter who killed himself, as one derived total."""
     suicides = [f for f in found if f.status in {"suicide", "self-shot"}]
-    others = [f for f in killed if f.sentence not in {s.sentence for s in suicides}]
+    shooter = {w for f in suicides for w in _content_words(f.phrase.victims)}
+    apart = [f for f in killed if f.sentence not in {s.sentence for s in suicides}]
+    if any(_content_words(f.phrase.victims) & shooter for f in apart):
+        return []  # "Carlos Bothel ... pronounced dead", "Bothel then shot himself": one person
+    others = [f for f in apart if (f.phrase.victims or "").lower() not in PRONOUNS_SINGULAR]
     if not suicides or not others:
-        return []
+        return []  # only "he died": maybe the shooter himself
     largest = max(others, key=lambda f: f.phrase.count or 0)
     if _SHOOTER_COUNTED.search(text, largest.sentence.start, largest.sentence.end):
         return []  # "three dead in a murder-suicide": the toll already counts the shooter
     total = replace(largest.phrase, count=(largest.phrase.count or 0) + 1, count_max=None)
     return [Finding("killed", total, largest.sentence, 0.5, derived=True)]
+
+
+def _content_words(victims: str | None) -> set[str]:
+    """The words that can tell two victim phrases apart: no determiners, pronouns or numbers."""
+    words = {w.strip(".,'’").lower() for w in (victims or "").split()}
+    return {w for w in words if w and w not in _NOT_CONTENT and not w[0].isdigit()}
+
+
+_NOT_CONTENT = (
+    DETERMINERS | PRONOUNS_SINGULAR | _words("and as well of them they people victim victims person")
+)
 
 
 def _fact(article: Article, finding: Finding, attributed_to: str | None) -> Fact:

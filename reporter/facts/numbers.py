@@ -106,6 +106,11 @@ _MONTH_BEFORE = re.compile(
 _AGE_AFTER_NAME = re.compile(r"[A-Z][\w'’.-]*,\s*$|[A-Z][\w'’.-]*\s*\(\s*$|,\s*then\s+$")
 
 
+_AGE_LIST_BEFORE = re.compile(
+    r"\b(?:ages|aged)\s+\d+(?:\s*,\s*\d+)*\s*(?:,|and|&|,\s*and)\s*$", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Count:
     """One count expression: ``text[start:end]`` (qualifier included) states ``value``.
@@ -223,6 +228,8 @@ def _is_trap(text: str, match: re.Match[str], end: int) -> bool:
         return True
     if not match.group("qualifier") and _BEFORE_TRAP.search(before) and core[:1].isdigit():
         return not _counted_thing_follows(after)
+    if core[:1].isdigit() and _AGE_LIST_BEFORE.search(before):
+        return True  # "ages 19 and 24": the second age
     return bool(_AGE_AFTER_NAME.search(before) and re.match(r"\s*[,)]", after) and core[:1].isdigit())
 
 
