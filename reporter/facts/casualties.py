@@ -80,7 +80,8 @@ PLURAL_PERSONS = _words(
     bartenders citizens coaches players athletes pastors priests lawyers judges truckers dealers
     vendors mechanics janitors contractors engineers strangers acquaintances motorcyclists joggers
     churchgoers congregants ranchers rangers marshals wardens grandchildren twins parents adolescents
-    youngsters ladies gentlemen deputies"""
+    youngsters ladies gentlemen deputies volunteers conscripts mercenaries guerrillas peacekeepers
+    defenders paramedics medics rescuers"""
 )
 PRONOUNS_SINGULAR = frozenset({"he", "she", "him", "her"})
 _POSSESSIVES = frozenset({"his", "her", "their", "its", "the", "our", "my", "all"})
@@ -256,9 +257,11 @@ def extract_casualties(article: Article) -> Iterable[Fact]:
     text = article.text
     found: list[Finding] = []
     year = _reference_year(article)
+    previous: Span | None = None
     for sentence in _sentences(article, spans):
         if _CANDIDATE.search(text, sentence.start, sentence.end) and not _elsewhen(text, sentence, year):
-            found.extend(_sentence_findings(text, sentence))
+            found.extend(_sentence_findings(text, sentence, previous))
+        previous = sentence
     findings = _reconcile(text, found)
     return [
         _fact(article, finding, attribution(text, finding.sentence, spans, finding.phrase.start))
@@ -289,8 +292,14 @@ def _elsewhen(text: str, sentence: Span, year: int | None) -> bool:
     "since 2007, when 28 were killed"), or a tally over a period ("nine shot this year")."""
     if _TALLY.search(text, sentence.start, sentence.end):
         return True
-    years = {int(m.group()) for m in _YEAR.finditer(text, sentence.start, sentence.end)}
+    chunk = _ASIDE.sub(",", text[sentence.start : sentence.end])
+    years = {int(m.group()) for m in _YEAR.finditer(chunk)}
     return year is not None and bool(years) and max(years) < year
+
+
+# "Russia, which invaded Ukraine in February 2022, says two were killed": an aside's year is not
+# the figure's.
+_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,")
 
 
 def _sentences(article: Article, spans: Sequence[Span]) -> list[Span]:
@@ -310,17 +319,35 @@ def _sentences(article: Article, spans: Sequence[Span]) -> list[Span]:
     return out
 
 
-def _sentence_findings(text: str, sentence: Span) -> list[Finding]:
+def _sentence_findings(text: str, sentence: Span, previous: Span | None = None) -> list[Finding]:
     tokens = _tokens(text, sentence)
     counts = find_counts(text, sentence.start, sentence.end)
     out: list[Finding] = []
-    for finding in _trigger_findings(text, tokens, counts, sentence):
+    antecedent = _plural_antecedent(text, previous) if _THEY.search(text, sentence.start, sentence.end) else None
+    for finding in _trigger_findings(text, tokens, counts, sentence, antecedent):
         if not any(_same(finding, other) for other in out):
             out.append(finding)
     out = _share_victims(out)
     out.extend(_zero_findings(text, sentence))
     out.extend(_suicide_findings(text, tokens, sentence))
     return out
+
+
+_THEY = re.compile(r"\bthey\b", re.IGNORECASE)
+
+
+def _plural_antecedent(text: str, previous: Span | None) -> Phrase | None:
+    """The first counted group of people in the sentence before: what a "they" opening the next
+    one may stand for ("Two women were in the car. They died on the spot.")."""
+    if previous is None:
+        return None
+    tokens = _tokens(text, previous)
+    for count in find_counts(text, previous.start, previous.end):
+        if count.value is not None and count.value > 1:
+            phrase, _ = _counted_forward(tokens, count, _index_at(tokens, count.start))
+            if phrase is not None and phrase.certain:
+                return phrase
+    return None
 
 
 def _share_victims(found: list[Finding]) -> list[Finding]:
@@ -368,7 +395,7 @@ def _index_at(tokens: Sequence[Token], offset: int) -> int:
 
 
 def _trigger_findings(
-    text: str, tokens: list[Token], counts: list[Count], sentence: Span
+    text: str, tokens: list[Token], counts: list[Count], sentence: Span, antecedent: Phrase | None = None
 ) -> Iterator[Finding]:
     earlier: list[Phrase] = []
     for match in _TRIGGER.finditer(text, sentence.start, sentence.end):
@@ -378,15 +405,15 @@ def _trigger_findings(
             continue
         first = _index_at(tokens, match.start())
         last = _index_at(tokens, match.end())
-        phrase = None
-        if voice in {"either", "object"}:
+        phrase = _prenominal(tokens, counts, first, last, match.group().lower())
+        if phrase is None and voice in {"either", "object"}:
             phrase = _object_phrase(tokens, counts, last, status)
         if phrase is not None and not _plausible_object(text, match, phrase, sentence):
             phrase = None
         # A gerund never has its victims before it: "the Cedar Rapids shooting", "six shootings".
         gerund = voice == "either" and match.group().lower().endswith("ing")
         if phrase is None and voice in {"either", "subject"} and not gerund:
-            phrase = _shared_subject(tokens, first, earlier)
+            phrase = _shared_subject(tokens, first, earlier, antecedent)
             if phrase is None:
                 phrase = _subject_phrase(tokens, counts, first, match.group().lower(), voice)
             phrase = _along_with(tokens, counts, last, phrase)
@@ -397,13 +424,38 @@ def _trigger_findings(
     yield from _toll_findings(text, counts, sentence)
 
 
-def _shared_subject(tokens: list[Token], index: int, earlier: list[Phrase]) -> Phrase | None:
+def _prenominal(tokens: list[Token], counts: list[Count], first: int, last: int, word: str) -> Phrase | None:
+    """ "there are wounded legionnaires", "two injured officers": the participle as an adjective
+    before the people it describes; the count before it, if any (else a vague figure)."""
+    if word not in {"wounded", "injured", "dead", "killed", "hospitalized", "hospitalised"} or last >= len(tokens):
+        return None
+    noun = tokens[last]
+    if noun.lower not in PLURAL_PERSONS or noun.lower in {"others", "family"}:
+        return None
+    count = next((c for c in counts if first > 0 and c.end == tokens[first - 1].end), None)
+    if count is None and first > 0 and tokens[first - 1].lower not in {"are", "were", "the", "other"}:
+        return None  # "police killed civilians": the subject did it, the object-phrase rule decides
+    value = count.value if count else None
+    start = count.start if count else tokens[first].start
+    return Phrase(value, count.value_max if count else None, count.qualifier if count else None, noun.text,
+                  start, noun.end, True)  # fmt: skip
+
+
+def _shared_subject(
+    tokens: list[Token], index: int, earlier: list[Phrase], antecedent: Phrase | None = None
+) -> Phrase | None:
     """The subject a trigger shares with an earlier clause of the sentence: "[Roe] had been shot and
-    was pronounced dead", "[both teens] were taken to a hospital, where they died"."""
+    was pronounced dead", "[both teens] were taken to a hospital, where they died"; or "they"
+    opening a sentence, for the group the sentence before counted (``antecedent``)."""
     end = _skip_between(tokens, index - 1)
-    if end < 0 or not earlier:
+    if end < 0:
         return None
     word = tokens[end].lower
+    if word == "they" and antecedent is not None and not any(p.end <= tokens[end].start for p in earlier):
+        if end == 0 or not tokens[end - 1].text[0].isalnum():
+            return replace(antecedent, start=tokens[end].start, end=tokens[end].end)
+    if not earlier:
+        return None
     if word == "and" and end < index - 1 and earlier[-1].end <= tokens[end].start:
         return earlier[-1]  # "and was pronounced dead": an auxiliary after "and", no subject of its own
     if word in {"they", "both"} and end >= 1 and tokens[end - 1].lower in {"where", "when", "and", "after"}:

@@ -248,6 +248,21 @@ def test_ids_are_stable_and_unique() -> None:
             set(),
         ),
         ("They found 37-year-old Ann Roe and 16-year-old Lia Roe dead in the house.", {("killed", 2)}, set()),
+        # "they" opening a sentence stands for the group counted in the sentence before
+        (
+            "Two women were travelling in the car. They died from their injuries, the mayor said.",
+            {("killed", 2)},
+            set(),
+        ),
+        # a participle before the people it describes
+        ("Unfortunately, there are wounded volunteers, the group said.", {("injured", None)}, set()),
+        ("Two wounded soldiers were carried out.", {("injured", 2)}, set()),
+        # a year in an aside is not the year of the figure
+        (
+            "Arland, which joined the alliance in 2019, said two people were killed on Friday.",
+            {("killed", 2)},
+            set(),
+        ),
         # the main clause's subject is the one shot in "after being shot"
         ("The 27-year-old clerk is recovering after being shot in the arm.", {("injured", 1)}, set()),
     ],
