@@ -323,7 +323,9 @@ def _sentence_findings(text: str, sentence: Span, previous: Span | None = None) 
     tokens = _tokens(text, sentence)
     counts = find_counts(text, sentence.start, sentence.end)
     out: list[Finding] = []
-    antecedent = _plural_antecedent(text, previous) if _THEY.search(text, sentence.start, sentence.end) else None
+    antecedent = (
+        _plural_antecedent(text, previous) if _THEY.search(text, sentence.start, sentence.end) else None
+    )
     for finding in _trigger_findings(text, tokens, counts, sentence, antecedent):
         if not any(_same(finding, other) for other in out):
             out.append(finding)
@@ -427,7 +429,9 @@ def _trigger_findings(
 def _prenominal(tokens: list[Token], counts: list[Count], first: int, last: int, word: str) -> Phrase | None:
     """ "there are wounded legionnaires", "two injured officers": the participle as an adjective
     before the people it describes; the count before it, if any (else a vague figure)."""
-    if word not in {"wounded", "injured", "dead", "killed", "hospitalized", "hospitalised"} or last >= len(tokens):
+    if word not in {"wounded", "injured", "dead", "killed", "hospitalized", "hospitalised"} or last >= len(
+        tokens
+    ):
         return None
     noun = tokens[last]
     if noun.lower not in PLURAL_PERSONS or noun.lower in {"others", "family"}:
@@ -451,9 +455,14 @@ def _shared_subject(
     if end < 0:
         return None
     word = tokens[end].lower
-    if word == "they" and antecedent is not None and not any(p.end <= tokens[end].start for p in earlier):
-        if end == 0 or not tokens[end - 1].text[0].isalnum():
-            return replace(antecedent, start=tokens[end].start, end=tokens[end].end)
+    opens = end == 0 or not tokens[end - 1].text[0].isalnum()
+    if (
+        word == "they"
+        and antecedent is not None
+        and opens
+        and not any(p.end <= tokens[end].start for p in earlier)
+    ):
+        return replace(antecedent, start=tokens[end].start, end=tokens[end].end)
     if not earlier:
         return None
     if word == "and" and end < index - 1 and earlier[-1].end <= tokens[end].start:
