@@ -1,77 +1,137 @@
-"""Align: paragraphs that carry the same content across the outlets of one event.
+"""Align: paragraphs that carry the same content across the outlets of one story.
 
-Every paragraph of every original article of an event (copies are folded under their original) is
-compared with every paragraph of the other articles (:func:`reporter.similarity.similarity_matrix`).
+Two paragraphs carry the same content when some sentence of one says what some sentence of the other
+says (:func:`reporter.similarity.same_content`, a paraphrase model): outlets cut and join paragraphs
+differently, so whole paragraphs rarely match, but the statement they share does. A paragraph pair
+scores the best of its sentence pairs.
+
 Pairs at or above ``cfg.threshold`` are joined, best first, into groups that never hold two paragraphs
-of one article: an outlet says a thing once, and without that rule a long wire lede would pull every
-paragraph of a story into one group.
+of one article (an outlet says a thing once; without that rule a long wire lede would pull every
+paragraph of a story into one group), and a paragraph joins a group only when its average score with
+the group's members reaches ``cfg.group_threshold``, so one strong pair cannot chain in a paragraph that
+matches nobody else. Copies (``duplicate_of`` set) are folded under their original: the original's
+paragraphs stand for them.
+
+Alignment runs across the story's events, not within each. The event split is a judgement on whole
+articles (``cluster`` keeps look-alike events apart by what their articles differ in) and it is made on
+thin evidence in small stories; and a report of one event often restates another (the second raid's
+report recalls the first). A paragraph that says the same thing is aligned wherever it sits; each
+group's ``event`` is the one event all its members belong to, or ``None`` when they span events.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from itertools import combinations
 
 from reporter.config import AlignConfig
 from reporter.model import Alignment, Article, Member, Story
-from reporter.similarity import similarity_matrix
+from reporter.similarity import Passage, prepare, same_content
+from reporter.text import sentences
+
+Slot = tuple[str, int]  # (article id, paragraph index)
 
 
 def align(articles: Sequence[Article], stories: Sequence[Story], cfg: AlignConfig) -> list[Alignment]:
-    """Alignment groups of every event of ``stories``, in event order, best-scoring group first."""
+    """Alignment groups of every story, in story order; within a story, in the order of their events,
+    then of their first member (article id, paragraph). Ids are ``<story>/a<n>``, stable for the input.
+    """
     by_id = {a.id: a for a in articles}
     found: list[Alignment] = []
     for story in stories:
-        for event in story.events:
-            members = [by_id[i] for i in event.articles if i in by_id and by_id[i].duplicate_of is None]
-            if len(members) > 1:
-                found.extend(_align_event(story.id, event.id, members, cfg.threshold))
+        originals = sorted(
+            (by_id[i] for i in story.articles if i in by_id and by_id[i].duplicate_of is None),
+            key=lambda a: a.id,
+        )
+        if len(originals) > 1:
+            found.extend(_align_story(story, originals, cfg))
     return found
 
 
-def _align_event(story: str, event: str, articles: Sequence[Article], threshold: float) -> list[Alignment]:
-    slots = [(a.id, i) for a in sorted(articles, key=lambda a: a.id) for i in range(len(a.paragraphs))]
-    texts = [_paragraph(articles, article, index) for article, index in slots]
-    scores = similarity_matrix(texts, texts)
-    edges = sorted(
-        (
-            (float(scores[i, j]), i, j)
-            for i in range(len(slots))
-            for j in range(i + 1, len(slots))
-            if slots[i][0] != slots[j][0] and scores[i, j] >= threshold
-        ),
-        key=lambda edge: (-edge[0], edge[1], edge[2]),
-    )
-    group_of = list(range(len(slots)))
-    groups: dict[int, set[int]] = {i: {i} for i in range(len(slots))}
-    for _score, i, j in edges:
-        a, b = group_of[i], group_of[j]
-        if a == b:
-            continue
-        if {slots[k][0] for k in groups[a]} & {slots[k][0] for k in groups[b]}:
-            continue  # would put two paragraphs of one article in one group
-        for k in groups[b]:
-            group_of[k] = a
-        groups[a] |= groups.pop(b)
-    aligned = [sorted(g) for g in groups.values() if len(g) > 1]
-    aligned.sort(key=lambda g: (slots[g[0]][0], slots[g[0]][1]))
+def _align_story(story: Story, articles: Sequence[Article], cfg: AlignConfig) -> list[Alignment]:
+    slots = [(a.id, i) for a in articles for i in range(len(a.paragraphs))]
+    scores = paragraph_scores(articles)
+    groups = _groups(slots, scores, cfg)
+    event_of = {a.id: a.event for a in articles}
+    event_rank = {e.id: n for n, e in enumerate(story.events)}
+
+    def order(group: list[Slot]) -> tuple[int, Slot]:
+        return min(event_rank.get(event_of[s[0]] or "", len(event_rank)) for s in group), group[0]
+
     result = []
-    for n, group in enumerate(aligned, start=1):
-        best = {k: max(float(scores[k, m]) for m in group if m != k) for k in group}
-        pairs = [float(scores[k, m]) for k in group for m in group if k < m]
+    for n, group in enumerate(sorted(groups, key=order), start=1):
+        pairs = [scores.get((a, b), 0.0) for a, b in combinations(group, 2)]
+        events = {event_of[article] for article, _ in group}
         result.append(
             Alignment(
-                story=story,
-                id=f"{event}/p{n}",
-                event=event,
-                members=tuple(Member(slots[k][0], slots[k][1], best[k]) for k in group),
-                confidence=sum(pairs) / len(pairs),
+                story=story.id,
+                id=f"{story.id}/a{n}",
+                event=events.pop() if len(events) == 1 else None,
+                members=tuple(
+                    Member(s[0], s[1], round(max(_score(scores, s, o) for o in group if o != s), 4))
+                    for s in group
+                ),
+                confidence=round(sum(pairs) / len(pairs), 4),
             )
         )
     return result
 
 
-def _paragraph(articles: Sequence[Article], article_id: str, index: int) -> str:
-    for article in articles:
-        if article.id == article_id:
-            return article.paragraph_text(index)
-    raise KeyError(article_id)
+def paragraph_scores(articles: Sequence[Article]) -> dict[tuple[Slot, Slot], float]:
+    """Same-content scores of paragraph pairs of different articles, keyed ``(slot, slot)`` in slot order.
+
+    A pair's score is the best of its sentence pairs. Only sentence pairs that share a content word are
+    scored (the model gives the rest 0), so the cost follows the shared vocabulary, not all pairs.
+    """
+    passages: list[tuple[Slot, Passage]] = []
+    for article in sorted(articles, key=lambda a: a.id):
+        for index, paragraph in enumerate(article.paragraphs):
+            spans = sentences(article.text, paragraph) or [paragraph]
+            passages.extend(((article.id, index), prepare(s.of(article.text))) for s in spans)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for k, (_slot, passage) in enumerate(passages):
+        for word in set(passage.content):
+            postings[word].append(k)
+    candidates = {
+        (i, j)
+        for rows in postings.values()
+        for i, j in combinations(rows, 2)
+        if passages[i][0][0] != passages[j][0][0]
+    }
+    scores: dict[tuple[Slot, Slot], float] = {}
+    for i, j in sorted(candidates):
+        (left, a), (right, b) = passages[i], passages[j]
+        key = (left, right) if left < right else (right, left)
+        score = same_content(a, b)
+        if score > scores.get(key, 0.0):
+            scores[key] = score
+    return scores
+
+
+def _score(scores: Mapping[tuple[Slot, Slot], float], a: Slot, b: Slot) -> float:
+    return scores.get((a, b) if a < b else (b, a), 0.0)
+
+
+def _groups(
+    slots: Sequence[Slot], scores: Mapping[tuple[Slot, Slot], float], cfg: AlignConfig
+) -> list[list[Slot]]:
+    """Greedy best-first grouping: one paragraph per article, average score with the group kept high."""
+    edges = sorted(
+        ((s, a, b) for (a, b), s in scores.items() if s >= cfg.threshold), key=lambda e: (-e[0], e[1], e[2])
+    )
+    group_of: dict[Slot, int] = {slot: n for n, slot in enumerate(slots)}
+    members: dict[int, list[Slot]] = {n: [slot] for n, slot in enumerate(slots)}
+    for _score_ab, a, b in edges:
+        left, right = group_of[a], group_of[b]
+        if left == right:
+            continue
+        if {s[0] for s in members[left]} & {s[0] for s in members[right]}:
+            continue  # would put two paragraphs of one article in one group
+        cross = [_score(scores, x, y) for x in members[left] for y in members[right]]
+        if sum(cross) / len(cross) < cfg.group_threshold:
+            continue
+        for slot in members[right]:
+            group_of[slot] = left
+        members[left] = sorted(members[left] + members.pop(right))
+    return [group for group in members.values() if len(group) > 1]

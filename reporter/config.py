@@ -43,7 +43,8 @@ class ClusterConfig:
 
 @dataclass(frozen=True, slots=True)
 class AlignConfig:
-    threshold: float = 0.5
+    threshold: float = 0.5  # same-content probability at which two paragraphs align (best sentence pair)
+    group_threshold: float = 0.3  # a paragraph joins a group only at this average score with its members
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,161 +1,51 @@
 """How alike two passages are in content: shared by ``align`` (paragraphs across outlets) and ``compare``
 (the nearest sentence to a fact an outlet seems to omit). A helper, not a stage.
 
-Lexical by design: TF-IDF over stemmed content words, fitted on the passages being compared, so the
-words that every passage of a story shares ("Belgorod", "Russia") weigh little and the distinctive ones
-("Tavolzhanka", "wounded") weigh much. Sentence-embedding models would be heavier by a gigabyte and,
-measured on MSRP, no better at this decision (../shared/research).
+Two measures, both lexical by design (sentence-embedding models would add a gigabyte and, measured on
+MSRP, do no better at this decision: ../shared/research):
+
+- :func:`similarity_matrix`: TF-IDF cosine over stemmed content words, fitted on the passages being
+  compared, so the words every passage of a story shares ("Belgorod", "Russia") weigh little. A ranking
+  measure: "which sentence is nearest", not "do these say the same thing".
+- :func:`same_content`: the probability that two sentences carry the same content (a paraphrase, or one
+  outlet's rewording of another's statement). A small logistic model over overlap features: word and
+  word-pair containment both ways, the longest stretch of one sentence the other lacks (an added clause
+  is added content), numbers and names one side has and the other lacks, negation. Its coefficients are
+  below, with how they were fitted.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
 from reporter.text import fold
+from reporter.text import words as split_words
 
 if TYPE_CHECKING:
     import numpy as np
 
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
-# Function words carry no content; numbers stay (a figure is content).
+# Function words carry no content; numbers stay (a figure is content). Reporting verbs are here too:
+# "said" and "told" say who spoke, not what was said.
 STOP_WORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "me",
-        "more",
-        "most",
-        "my",
-        "myself",
-        "no",
-        "nor",
-        "not",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "ourselves",
-        "out",
-        "over",
-        "own",
-        "same",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "themselves",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "yours",
-        "yourself",
-        "yourselves",
-        "said",
-        "says",
-        "say",
-        "told",
-        "according",
-    ]
-)
+    split_words(
+        """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just me more
+    most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours yourself yourselves said says say told according"""
+    )
+) | {"n't"}
 
 
 def stem(word: str) -> str:
@@ -192,5 +82,228 @@ def similarity_matrix(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
         matrix = vectorizer.fit_transform([*left, *right])
     except ValueError:  # no content word anywhere
         return np.zeros((len(left), len(right)))
-    scores = (matrix[: len(left)] @ matrix[len(left) :].T).toarray()
-    return np.clip(scores, 0.0, 1.0)
+    scores: np.ndarray = np.clip((matrix[: len(left)] @ matrix[len(left) :].T).toarray(), 0.0, 1.0)
+    return scores
+
+
+# --- same content -------------------------------------------------------------------------------------
+
+# Words outlets use interchangeably when they report one statement. A general newswire lexicon, written by
+# hand (not fitted to any evaluation document): each line is one class, matched after stemming.
+SYNONYMS = (
+    "said say says told tell added add stated state announced announce reported report",
+    "rose rise risen gained gain climbed climb jumped jump increased increase advanced advance surged surge",
+    "fell fall fallen dropped drop declined decline decreased decrease lost lose slipped slip slid slide tumbled",
+    "killed kill died die dead death deaths",
+    "wounded wound injured injure hurt",
+    "percent pct",
+    "company firm",
+    "buy bought purchase purchased acquire acquired",
+    "sold sell sale",
+    "began begin start started",
+    "shares share stock stocks",
+    "chief head",
+    "prize prizes award awards",
+    "profit profits earnings income",
+    "sales revenue revenues",
+    "attack attacked assault raid raided strike",
+    "troops soldiers forces servicemen",
+    "fighting clashes battle",
+    "spokesman spokeswoman spokesperson",
+)
+_SYNONYM_CLASS = {stem(w): f"~{n}" for n, line in enumerate(SYNONYMS) for w in line.split()}
+
+_NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate(
+        split_words(
+            """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+            sixteen seventeen eighteen nineteen twenty"""
+        )
+    )
+}
+# Figures with their "$" and "%"; words with inner hyphens; "didn't" as "did" + "n't"; no possessive "'s".
+_TOKEN = re.compile(r"\$?\d+(?:[.,:/]\d+)*%?|[a-z]+(?=n't)|n't|[a-z]+(?:['-][a-z]+)*")
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b")
+_NAME = re.compile(r"(?<![\w.'’-])[A-Z][\w'’-]*[a-z][\w-]*(?:['’][a-z]+)?")
+_NEGATIONS = frozenset(["not", "no", "never", "n't", "nor", "without", "neither", "none", "nobody"])
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One sentence made ready for :func:`same_content` (see :func:`prepare`); build once, compare often.
+
+    The counters are shared, never to be changed.
+    """
+
+    words: tuple[str, ...]  # every token, stemmed and synonym-folded, in order
+    content: tuple[str, ...]  # the same without function words
+    numbers: frozenset[str]  # figures as written without "$", "%" and thousands commas
+    names: frozenset[str]  # stems of capitalised words that do not open the sentence
+    negated: bool
+    bags: tuple[Counter[object], ...] = ()  # words, word pairs, content, content pairs, content prefixes
+    joined: str = ""  # the words joined by spaces, for the character measure
+
+
+def prepare(sentence: str) -> Passage:
+    """The tokens :func:`same_content` compares. Accents, case and typographic quotes are folded."""
+    words: list[str] = []
+    content: list[str] = []
+    numbers: set[str] = set()
+    folded = _TOKEN.findall(_POSSESSIVE.sub("", fold(sentence)))
+    for token in folded:
+        if token[0].isdigit() or token[0] == "$":
+            figure = token.lstrip("$").rstrip("%").replace(",", "")
+            numbers.add(figure)
+            found = [figure, _normal("percent")] if token.endswith("%") else [figure]
+        elif token in _NUMBER_WORDS:
+            numbers.add(_NUMBER_WORDS[token])
+            found = [_NUMBER_WORDS[token]]
+        else:
+            found = [_normal(token)]
+        words.extend(found)
+        if token not in STOP_WORDS:
+            content.extend(found)
+    opening = re.search(r"[A-Za-z]", sentence)
+    names = {
+        _normal(_POSSESSIVE.sub("", fold(m.group())))
+        for m in _NAME.finditer(sentence)
+        if opening is None or m.start() != opening.start()  # a capital there says nothing
+    }
+    bags: tuple[Counter[object], ...] = (
+        Counter(words),
+        Counter(pairwise(words)),
+        Counter(content),
+        Counter(pairwise(content)),
+        Counter(w[:5] for w in content),
+    )
+    return Passage(
+        words=tuple(words),
+        content=tuple(content),
+        numbers=frozenset(numbers),
+        names=frozenset(names - STOP_WORDS),
+        negated=not _NEGATIONS.isdisjoint(folded),
+        bags=bags,
+        joined=" ".join(words),
+    )
+
+
+def _normal(token: str) -> str:
+    stemmed = stem(token)
+    return _SYNONYM_CLASS.get(stemmed, stemmed)
+
+
+FEATURES = (
+    "words: share of the longer found in the other",
+    "words: share of the shorter found in the other",
+    "word pairs: lower share",
+    "word pairs: higher share",
+    "content words: lower share",
+    "content words: higher share",
+    "content word pairs: higher share",
+    "content words: same first five letters, higher share",
+    "longest run of words the other lacks (tens)",
+    "content words one side lacks, the larger side (tens)",
+    "numbers one side lacks, share of all numbers",
+    "names one side lacks, the larger side",
+    "negation on one side only",
+    "character similarity (rapidfuzz ratio)",
+    "length ratio of the content",
+)
+
+
+def pair_features(a: Passage, b: Passage) -> tuple[float, ...]:
+    """The :data:`FEATURES` of a pair, in that order. Symmetric: ``(a, b)`` and ``(b, a)`` agree."""
+    low_words, high_words = _containment(a.bags[0], b.bags[0])
+    low_pairs, high_pairs = _containment(a.bags[1], b.bags[1])
+    low_content, high_content = _containment(a.bags[2], b.bags[2])
+    _low, high_content_pairs = _containment(a.bags[3], b.bags[3])
+    _low, high_prefix = _containment(a.bags[4], b.bags[4])
+    run = max(_longest_unmatched(a.words, b.bags[0]), _longest_unmatched(b.words, a.bags[0]))
+    unmatched = max(len(a.bags[2].keys() - b.bags[2].keys()), len(b.bags[2].keys() - a.bags[2].keys()))
+    all_numbers = a.numbers | b.numbers
+    number_gap = len(a.numbers ^ b.numbers) / len(all_numbers) if all_numbers else 0.0
+    name_gap = max(len(a.names - b.bags[0].keys()), len(b.names - a.bags[0].keys()))
+    lengths = sorted((len(a.content), len(b.content)))
+    return (
+        low_words,
+        high_words,
+        low_pairs,
+        high_pairs,
+        low_content,
+        high_content,
+        high_content_pairs,
+        high_prefix,
+        run / 10,
+        unmatched / 10,
+        number_gap,
+        float(name_gap),
+        float(a.negated != b.negated),
+        fuzz.ratio(a.joined, b.joined) / 100,
+        lengths[0] / lengths[1] if lengths[1] else 0.0,
+    )
+
+
+def _containment(a: Counter[object], b: Counter[object]) -> tuple[float, float]:
+    """The share of ``a``'s items found in ``b`` and of ``b``'s in ``a`` (with counts), low then high."""
+    if not a or not b:
+        return 0.0, 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    shared = sum(min(count, b[item]) for item, count in a.items() if item in b)
+    shares = sorted((shared / a.total(), shared / b.total()))
+    return shares[0], shares[1]
+
+
+def _longest_unmatched(words: Sequence[str], other: Counter[object]) -> int:
+    """The longest run of consecutive ``words`` not in ``other``: an added clause is added content."""
+    best = current = 0
+    for word in words:
+        current = 0 if word in other else current + 1
+        best = max(best, current)
+    return best
+
+
+# Logistic-model coefficients, one per FEATURE, and the intercept. Fitted by `python -m evaluation.msrp
+# --fit` (scikit-learn LogisticRegression, L2, C=1) on the even-numbered pairs of the MSRP development file
+# (../shared/eval/msrp), checked on the odd-numbered ones; see that module for the accuracies.
+COEFFICIENTS = (
+    3.5066,  # words: share of the longer found in the other
+    0.2448,  # words: share of the shorter found in the other
+    1.1827,  # word pairs: lower share
+    -1.7877,  # word pairs: higher share
+    1.3814,  # content words: lower share
+    0.7664,  # content words: higher share
+    -2.5340,  # content word pairs: higher share
+    2.4668,  # content words: same first five letters, higher share
+    -1.6068,  # longest run of words the other lacks (tens)
+    -0.0238,  # content words one side lacks, the larger side (tens)
+    -0.4669,  # numbers one side lacks, share of all numbers
+    0.0392,  # names one side lacks, the larger side
+    -1.0497,  # negation on one side only
+    3.9310,  # character similarity (rapidfuzz ratio)
+    0.1048,  # length ratio of the content
+)
+INTERCEPT = -5.0460
+
+
+# Below this share of the shorter sentence's distinct content words in common, a pair scores 0 without
+# the model. On MSRP no pair the model scores 0.3 or more shares less than 0.3; the gate keeps a story's
+# thousands of unrelated sentence pairs cheap.
+MIN_SHARED = 0.25
+
+
+def same_content(a: Passage | str, b: Passage | str) -> float:
+    """The probability in ``[0, 1]`` that two sentences carry the same content; symmetric.
+
+    Meant for single sentences: a paragraph is best compared sentence by sentence (see ``align``).
+    Pairs sharing under :data:`MIN_SHARED` of the shorter's distinct content words score 0.
+    """
+    left = prepare(a) if isinstance(a, str) else a
+    right = prepare(b) if isinstance(b, str) else b
+    left_words, right_words = left.bags[2].keys(), right.bags[2].keys()
+    shorter = min(len(left_words), len(right_words))
+    if not shorter or len(left_words & right_words) < MIN_SHARED * shorter:
+        return 0.0
+    z = INTERCEPT + sum(w * x for w, x in zip(COEFFICIENTS, pair_features(left, right), strict=True))
+    return 1.0 / (1.0 + math.exp(-z))

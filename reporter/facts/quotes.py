@@ -65,20 +65,21 @@ _LEMMAS: dict[str, frozenset[str]] = {
         "object protest reason opine concur grumble gush marvel clarify elaborate underscore affirm write "
         "post posit chant warn wonder predict observe deny imply acknowledge swear threaten demand "
         "recommend propose promise guarantee concede signal estimate calculate forecast project rule "
-        "find show hold determine read"
+        "find show hold determine read email text"
     ),
     TELL: _wordset("tell inform assure reassure remind ask urge advise notify convince persuade"),
     THINK: _wordset(
         "think believe feel know expect hope fear worry doubt suspect assume guess figure reckon realize "
         "realise understand recognize recognise suppose imagine wish want plan intend seek prefer "
-        "decide learn consider"
+        "decide learn consider view regard remember see"
     ),
     OBJECT: _wordset(
         "accuse blame criticize criticise praise condemn slam blast attack mock dismiss reject endorse "
         "support oppose defend describe cite question challenge dispute welcome applaud thank denounce "
         "decry tout champion back highlight discuss address request deride ridicule lambast assail "
         "chide scold rebuke fault castigate hail commend laud salute credit compare liken dub label "
-        "brand portray characterize characterise decline refuse"
+        "brand portray characterize characterise decline refuse express voice echo offer identify name "
+        "list deem unveil outline reference tout float"
     ),
 }
 # Phrasal cues: a verb and a particle, with the class of the whole.
@@ -108,6 +109,9 @@ _PHRASES: dict[str, str] = {
     "ask about": OBJECT,
     "apologize for": OBJECT,
     "call": OBJECT,  # "called the raid a provocation"; also "called for" above
+    "lay out": OBJECT,
+    "spell out": OBJECT,
+    "put it": SAY,
 }
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("say", "says", "said", "saying"),
@@ -248,7 +252,6 @@ _POSTPOSED = frozenset(_LEMMAS[SAY]) | {"tell", "think", "believe", "feel", "kno
 # ---------------------------------------------------------------------------------------------------
 # Quotation marks
 
-_OPENERS = {"“": "”", "„": "”", "«": "»", "‘": "’", '"': '"', "''": "''", "``": "''"}
 _MARK = re.compile(r"''|``|[“”„«»\"‘’]")
 _MIN_QUOTE_WORDS = 4  # fewer words and no sentence punctuation inside: a scare quote or a title
 
@@ -271,35 +274,57 @@ class Quotation:
 
 
 def quotations(text: str, paragraph: Span) -> list[Quotation]:
-    """The quotations inside ``paragraph``, in order, with unbalanced marks repaired (see module doc)."""
-    marks = [(m.start(), m.group()) for m in _MARK.finditer(text, paragraph.start, paragraph.end)]
+    """The quotations inside ``paragraph``, in order, with unbalanced marks repaired (see module doc).
+
+    Double marks (typographic, straight, doubled apostrophes, guillemets) pair with any double mark:
+    outlets mix them ("…,” and "…"). Whether a mark opens or closes comes from the characters around
+    it, and only where those are ambiguous from its shape. Single marks make quotations of their own
+    only outside double ones (British style); next to letters they are apostrophes.
+    """
+    doubles, singles = [], []
+    for match in _MARK.finditer(text, paragraph.start, paragraph.end):
+        (singles if match.group() in "‘’" else doubles).append((match.start(), match.group()))
+    found = _pair_doubles(text, paragraph, doubles) + _pair_singles(text, paragraph, singles)
+    return _nested_out(found)
+
+
+def _pair_doubles(text: str, paragraph: Span, marks: list[tuple[int, str]]) -> list[Quotation]:
     out: list[Quotation] = []
     open_at: int | None = None
-    closer = ""
     for index, mark in marks:
         role = _mark_role(text, index, mark, paragraph)
-        if role == "apostrophe":
-            continue
+        if role == "either":
+            role = {"“": "open", "„": "open", "«": "open", "``": "open", "”": "close", "»": "close"}.get(
+                mark, "close" if open_at is not None else "open"
+            )
         if open_at is None:
-            if role in ("open", "either") and mark in _OPENERS:
-                open_at, closer = index, _OPENERS[mark]
-            elif role == "close" and mark not in "‘’":
-                out.append(
-                    Quotation(_sentence_start(text, paragraph, index), index + len(mark), closed=False)
-                )
-            continue
-        if mark == closer and role in ("close", "either"):
+            if role == "open":
+                open_at = index
+            else:  # a closing mark with no opening one: the quote began at its sentence (or paragraph)
+                start = paragraph.start if not out else _sentence_start(text, paragraph, index)
+                out.append(Quotation(start, index + len(mark), closed=False))
+        elif role == "close":
             out.append(Quotation(open_at, index + len(mark)))
             open_at = None
-        elif mark in "“„«" and closer != "’":
-            # A new quote opens while one is open: the first lost its closing mark.
+        else:  # a new quote opens while one is open: the first lost its closing mark
             out.append(Quotation(open_at, _trim_end(text, open_at, index), closed=False))
-            open_at, closer = index, _OPENERS[mark]
-    if open_at is not None:
-        if closer == "’":  # an unmatched single mark is most likely an apostrophe: no quote
-            return _nested_out(out)
+            open_at = index
+    if open_at is not None:  # open at the paragraph's end: it runs to the end (and maybe beyond)
         out.append(Quotation(open_at, _trim_end(text, open_at, paragraph.end), closed=False))
-    return _nested_out(out)
+    return out
+
+
+def _pair_singles(text: str, paragraph: Span, marks: list[tuple[int, str]]) -> list[Quotation]:
+    out: list[Quotation] = []
+    open_at: int | None = None
+    for index, mark in marks:
+        role = _mark_role(text, index, mark, paragraph)
+        if role == "open" and open_at is None:
+            open_at = index
+        elif role == "close" and open_at is not None:
+            out.append(Quotation(open_at, index + 1))
+            open_at = None
+    return out  # an unmatched single mark is most likely an apostrophe: no quote
 
 
 def _mark_role(text: str, index: int, mark: str, paragraph: Span) -> str:
@@ -307,10 +332,6 @@ def _mark_role(text: str, index: int, mark: str, paragraph: Span) -> str:
     before = text[index - 1] if index > paragraph.start else " "
     after_index = index + len(mark)
     after = text[after_index] if after_index < paragraph.end else " "
-    if mark in "“„«``":
-        return "open"
-    if mark in "”»":
-        return "close"
     if mark in "‘’":
         if before.isalnum() and after.isalnum():
             return "apostrophe"  # don’t, Kyiv’s
@@ -319,10 +340,11 @@ def _mark_role(text: str, index: int, mark: str, paragraph: Span) -> str:
         if after.isalnum() or before in " \n":
             return "apostrophe"  # ’90s, rock ’n’ roll
         return "close"
-    # straight marks and doubled apostrophes
-    if before.isspace() or before in "([{—–-/" or index == paragraph.start:
-        return "open" if not after.isspace() else "either"
-    if after.isspace() or after in ".,;:!?)]}—–-" or after_index >= paragraph.end:
+    space_before = before.isspace() or before in "([{—–/" or index == paragraph.start
+    space_after = after.isspace() or after in ".,;:!?)]}—–" or after_index >= paragraph.end
+    if space_before and not space_after:
+        return "open"
+    if space_after and not space_before:
         return "close"
     return "either"
 
@@ -451,30 +473,72 @@ def speaker_before(text: str, unit_start: int, cue_start: int) -> Speaker | None
     if not head:
         return None
     if head.endswith(","):
-        return _appositive(text, unit_start, end - 1)
+        return _appositive(text, unit_start, end - 1) or _name_then_role(text, unit_start, end - 1)
     return _noun_phrase(text, unit_start, end)
+
+
+_NAME_FIRST = re.compile(
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){0,3})"
+    r",\s+(?P<role>[^;:!?“”\"]{2,160})$"
+)
+
+
+def _name_then_role(text: str, start: int, comma: int) -> Speaker | None:
+    """ "Cecelia Purner, 67, a retired representative in Allentown, Pa.," opening the span: a name,
+    then a role holding commas of its own."""
+    begin = _strip_leading(text, start, comma)
+    match = _NAME_FIRST.fullmatch(text, begin, comma)
+    if match is None or match.group("name").split()[0].lower() in _NOT_NAMES:
+        return None
+    role = match.group("role").strip()
+    if role.split()[0].lower() not in _DETERMINERS | _TITLES | {"who", "whose"} and not role[0].isdigit():
+        if not (_is_name(role.split(",")[0]) and "," in role):
+            return None
+    return Speaker(match.start(), comma, match.group("name"), role)
+
+
+# Capitalised words that open sentences but do not name anyone.
+_NOT_NAMES = _wordset(
+    "the a an this that these those it its he she they we i you but and so yet if when while after "
+    "before as in on at for with from by to of there here what which who how why some many most all"
+)
 
 
 def _skip_between(text: str, unit_start: int, cue_start: int) -> int:
     """Left of a cue, the end of its subject: auxiliaries, adverbs and time phrases skipped."""
     end = cue_start
-    for _ in range(6):
-        window = max(unit_start, end - 60)  # the patterns are anchored at the end: search a tail only
+    for _ in range(8):
+        window = max(unit_start, end - 100)  # the patterns are anchored at the end: search a tail only
         head = text[window:end]
-        match = _BETWEEN.search(head) or _TO_BEFORE.search(head)
+        match = _BETWEEN.search(head) or _TO_BEFORE.search(head) or _INTERJECTION.search(head)
         if match is None or match.start() == match.end():
             break
         end = window + match.start()
-    # ", in a statement," / ", in an interview with CNN," between subject and cue
-    match = re.search(r",\s+(?:in|at|on|during|speaking)\b[^,]{1,60},\s*$", text[unit_start:end])
-    if match:
-        end = unit_start + match.start()
     return end
+
+
+# Asides between a subject and its verb: ", in a statement,", ", during a rally in Columbus, Ohio,",
+# "— including Muslims and Jews —", "(R-Fla.)".
+_INTERJECTION = re.compile(
+    r",\s+(?:in|at|on|during|speaking|after|before|while|when|according|asked|writing|appearing|"
+    r"interviewed|testifying|addressing|talking|through|via|like|unlike|too|however|though|meanwhile|"
+    r"for\s+(?:his|her|its|their)\s+part)\b[^,;]{0,70}(?:,\s*[A-Z][^,;]{0,25})?,\s*$"
+    r"|\s*[—–]\s*[^—–;]{1,90}[—–]\s*$"
+    r"|\s*\([^()]{1,40}\)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _noun_phrase(text: str, unit_start: int, end: int) -> Speaker | None:
     """The noun phrase ending at ``end``, walking left until a word that cannot be inside a subject."""
     spans = list(_TOKEN.finditer(text, unit_start, end))
+    if (
+        spans
+        and spans[-1].group().endswith("ed")
+        and _is_verb_like(spans[-1].group())
+        and (len(spans) < 2 or spans[-2].group().lower() not in _DETERMINERS)
+    ):
+        return None  # "… the department no longer existed, …": a clause ("those polled" is a subject)
     taken: list[re.Match[str]] = []
     for match in reversed(spans):
         word = match.group()
@@ -569,6 +633,8 @@ def _appositive(text: str, unit_start: int, comma: int) -> Speaker | None:
     if _is_name(appositive) and not _is_name(head_text):
         return Speaker(head.start, comma, appositive, head_text)
     first = appositive.split()[0].lower()
+    if first.isdigit() and _is_name(head_text):  # "Suu Kyi, 70, said"
+        return Speaker(head.start, head.end, head.name, head.role)
     opens_sentence = not text[_strip_leading(text, unit_start, head.start) : head.start].strip()
     if first in ("who", "which", "whose") or first in _DETERMINERS or first in _TITLES or _is_name(first):
         role = appositive if not head.role or head.name is None else f"{head.role}, {appositive}"
@@ -878,6 +944,8 @@ def _preposed(
     content_start = _complement_start(text, cue.end, unit.end, cue.kind, cue.lemma)
     if content_start is None:
         return None
+    if cue.lemma in _POSTPOSED and _parenthetical(text, unit, speaker, cue, content_start):
+        return None  # "Whatever he did, officials said, could unravel": the clause around is the content
     content_end = _content_end(text, content_start, unit.end)
     if content_end - content_start < 3:
         return None
@@ -885,6 +953,16 @@ def _preposed(
     confidence = 0.85 if direct else (0.7 if cue.kind in (SAY, TELL) else 0.55)
     return Attribution(unit.start, unit.end, content_start, content_end, cue.text, cue.start, speaker,
                        direct, confidence)  # fmt: skip
+
+
+def _parenthetical(text: str, unit: Span, speaker: Speaker, cue: Cue, content_start: int) -> bool:
+    """Whether "SPEAKER CUE" sits between commas inside a clause ("A, X said, B"), or after a clause
+    with the speaker inverted ("A, said X, a spokesman.")."""
+    before = text[unit.start : min(speaker.start, cue.start)].rstrip()
+    if not before.endswith((",", "—", "–")) or len(before.split()) < 3:
+        return False
+    between = text[cue.end : content_start]
+    return "," in between or speaker.start > cue.start
 
 
 def _postposed(text: str, unit: Span, cue: Cue, inside: list[Quotation]) -> Attribution | None:
@@ -1003,6 +1081,7 @@ _ADVERBIAL_AFTER = re.compile(
     r"(?:statement|interview|speech|post|tweet|email|e-mail|letter|op-ed|message|note|briefing|"
     r"conference|call|appearance|rally|event|video|release|broadcast|hearing|meeting|address|session|"
     r"town\s+hall|debate|filing|report|episode|program|show)(?:\s+(?:with|on|to|from|in)\s+[^,;:.]{1,40}?)?"
+    r"|\s*[—–]\s*[^—–;]{1,60}[—–]"
     r"|\s*,?\s*(?:again|also|later|repeatedly|flatly|simply|recently|previously|publicly|privately|"
     r"[a-z]+ly))(?=[\s,:.;!?]|$)",
     re.IGNORECASE,
@@ -1037,6 +1116,11 @@ def _complement_start(text: str, cue_end: int, unit_end: int, kind: str, lemma: 
         return offset
     if lemma in _NEEDS_MARKED_COMPLEMENT and not (has_that or quoted or ":" in rest[:marked]):
         return None
+    if (
+        lead in _PP_LEADS and kind != THINK
+    ):  # "said in Paris that …": the content starts after the phrase, if at all
+        after = _AFTER_PP.match(text, offset, unit_end)
+        return after.end() if after else None
     if lead == "to" and (lemma in _TAKES_INFINITIVE or kind == TELL):
         return offset  # "vowed to ban", "urged him to resign"
     if lead == "about" and not re.match(r"about\s+(?:\d|a\s+(?:dozen|third|quarter|half)|half)", stripped):
@@ -1047,6 +1131,9 @@ def _complement_start(text: str, cue_end: int, unit_end: int, kind: str, lemma: 
         return None  # "said so", "said not"
     return offset
 
+
+_PP_LEADS = _wordset("in on at during after before from via while when as since until amid outside near")
+_AFTER_PP = re.compile(r"[^,.;:“\"]{1,60}?(?:\s+(?=that\b)|,\s*(?=[“\"]|'')|:\s*)")
 
 # Cues that take an infinitive as their content ("vowed to fight", "wants to build").
 _TAKES_INFINITIVE = _wordset(
