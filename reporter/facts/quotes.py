@@ -491,9 +491,9 @@ def _name_then_role(text: str, start: int, comma: int) -> Speaker | None:
     if match is None or match.group("name").split()[0].lower() in _NOT_NAMES:
         return None
     role = match.group("role").strip()
-    if role.split()[0].lower() not in _DETERMINERS | _TITLES | {"who", "whose"} and not role[0].isdigit():
-        if not (_is_name(role.split(",")[0]) and "," in role):
-            return None
+    role_like = role.split()[0].lower() in _DETERMINERS | _TITLES | {"who", "whose"} or role[0].isdigit()
+    if not role_like and not (_is_name(role.split(",")[0]) and "," in role):
+        return None
     return Speaker(match.start(), comma, match.group("name"), role)
 
 
