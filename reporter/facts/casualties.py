@@ -25,10 +25,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
-from reporter.facts.numbers import Count, find_counts
+from reporter.facts.numbers import Count, find_counts, opens_count
 from reporter.model import Article, Fact, Span
 from reporter.text import sentences
 
@@ -166,13 +168,23 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
 _TRIGGER = re.compile(
     "|".join(f"(?P<t{i}>\\b(?:{pattern})\\b)" for i, (pattern, _, _) in enumerate(_TRIGGERS)), re.IGNORECASE
 )
+# Words that can open a trigger (the first word of each alternative above), for a cheap pre-check.
+_OPENERS = _words(
+    """shot fatally non nonfatally gunned stabbed beaten burned hacked taken rushed transported
+    airlifted driven flown killed killing kills slain murdered murdering executed massacred slaughtered
+    died dies dead deceased perished lost succumbed deaths fatalities claimed took taking wounded
+    wounding injured injuring injures hurt hurting hospitalized hospitalised injuries casualties in to
+    suffered suffers suffering sustained sustaining received receiving was were being is are with had
+    has remains remained passed shooting stabbing missing unaccounted disappeared captured capturing
+    abducted abducting kidnapped kidnapping arrested arresting detained detaining displaced displacing
+    evacuated homeless forced fled"""
+)
 _CANDIDATE = re.compile(
     r"\b(?:kill|dead|die|death|fatal|slain|murder|wound|injur|hurt|hospitali|shot|stabb|missing|unaccounted"
     r"|captur|abduct|kidnap|captive|hostage|arrest|detain|custody|displac|evacuat|homeless|flee|fled|perish"
     r"|casualt|lives|life|no one|nobody|gunned|executed|massacre|slaughter|suicide|himself|herself"
-    r"|deceas|passed away|injury|wounds|hospital|shoot)",
-    re.IGNORECASE,
-)
+    r"|deceas|passed away|injury|wounds|hospital|shoot)"
+)  # matched against a lower-cased copy: case-insensitive alternations are several times slower
 # "left/leaving five people dead": the status word follows the object.
 _LEFT = re.compile(r"\b(?:left|leaving|leaves|leave|found|finds|discovered)\b", re.IGNORECASE)
 _LEFT_STATUS = {"dead": "killed", "injured": "injured", "wounded": "injured", "hurt": "injured",
@@ -212,8 +224,12 @@ _ZERO_STATUS = {"killed": ("killed",), "injured": ("injured",), "hurt": ("injure
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-'’.][A-Za-z0-9]+)*\.?|[^\sA-Za-z0-9\"“”‘’']")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark: ``text`` as written, offsets into the article's text.
+
+    A tuple rather than a frozen dataclass: sentences make tens of them and creating them is the
+    extractor's hottest loop."""
+
     text: str
     lower: str
     start: int
@@ -257,9 +273,14 @@ def extract_casualties(article: Article) -> Iterable[Fact]:
     text = article.text
     found: list[Finding] = []
     year = _reference_year(article)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters lower-case to two characters ("İ")
+        lowered = "".join(c.lower()[0] for c in text)
     previous: Span | None = None
     for sentence in _sentences(article, spans):
-        if _CANDIDATE.search(text, sentence.start, sentence.end) and not _elsewhen(text, sentence, year):
+        if _CANDIDATE.search(lowered, sentence.start, sentence.end) and not _elsewhen(
+            text, lowered, sentence, year
+        ):
             found.extend(_sentence_findings(text, sentence, previous))
         previous = sentence
     findings = _reconcile(text, found)
@@ -272,11 +293,10 @@ def extract_casualties(article: Article) -> Iterable[Fact]:
 _YEAR = re.compile(r"(?<![\d$#-])(?:19[5-9]\d|20[0-4]\d)(?![\d-]|\s*(?:people|victims|%|percent))")
 # Tallies over a period, not this incident's toll: "nine officers shot this year", "since 2007".
 _TALLY = re.compile(
-    r"\b(?:(?:so\s+far\s+)?this\s+year|last\s+year|year[- ]to[- ]date|since\s+(?:January|the\s+start\s+of)"
+    r"\b(?:(?:so\s+far\s+)?this\s+year|last\s+year|year[- ]to[- ]date|since\s+(?:january|the\s+start\s+of)"
     r"|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months?|decades?)|each\s+year|every\s+year|a\s+year\s+ago"
-    r"|annually|per\s+year|in\s+recent\s+years)\b",
-    re.IGNORECASE,
-)
+    r"|annually|per\s+year|in\s+recent\s+years)\b"
+)  # lower-cased text
 
 
 def _reference_year(article: Article) -> int | None:
@@ -287,10 +307,11 @@ def _reference_year(article: Article) -> int | None:
     return max(years) if years else None
 
 
-def _elsewhen(text: str, sentence: Span, year: int | None) -> bool:
+def _elsewhen(text: str, lowered: str, sentence: Span, year: int | None) -> bool:
     """Whether the sentence is about other times: an earlier year only ("killed three men in 2012",
-    "since 2007, when 28 were killed"), or a tally over a period ("nine shot this year")."""
-    if _TALLY.search(text, sentence.start, sentence.end):
+    "since 2007, when 28 were killed"), or a tally over a period ("nine shot this year").
+    ``lowered`` is ``text`` lower-cased, offset for offset."""
+    if _TALLY.search(lowered, sentence.start, sentence.end):
         return True
     chunk = _ASIDE.sub(",", text[sentence.start : sentence.end])
     years = {int(m.group()) for m in _YEAR.finditer(chunk)}
@@ -321,7 +342,8 @@ def _sentences(article: Article, spans: Sequence[Span]) -> list[Span]:
 
 def _sentence_findings(text: str, sentence: Span, previous: Span | None = None) -> list[Finding]:
     tokens = _tokens(text, sentence)
-    counts = find_counts(text, sentence.start, sentence.end)
+    starts = [t.start for t in tokens if opens_count(t.text)]
+    counts = find_counts(text, sentence.start, sentence.end, starts)
     out: list[Finding] = []
     antecedent = (
         _plural_antecedent(text, previous) if _THEY.search(text, sentence.start, sentence.end) else None
@@ -375,32 +397,68 @@ def _same(a: Finding, b: Finding) -> bool:
 
 
 def _tokens(text: str, span: Span) -> list[Token]:
+    """Words and punctuation of ``span``; a full stop is cut from a word unless it is initials."""
     out = []
+    append = out.append
     for match in _TOKEN.finditer(text, span.start, span.end):
         word = match.group()
-        if word.endswith(".") and len(word) > 1 and not re.fullmatch(r"(?:[A-Za-z]\.)+", word):
-            out.append(Token(word[:-1], word[:-1].lower(), match.start(), match.end() - 1))
-            continue
-        out.append(Token(word, word.lower(), match.start(), match.end()))
+        start, end = match.span()
+        if word[-1] == "." and len(word) > 1 and not _INITIALS.fullmatch(word):
+            word, end = word[:-1], end - 1
+        append(Token(word, word.lower(), start, end))
     return out
+
+
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
 
 def _index_at(tokens: Sequence[Token], offset: int) -> int:
     """The index of the first token starting at or after ``offset`` (``len(tokens)`` when none)."""
-    for index, token in enumerate(tokens):
-        if token.start >= offset:
-            return index
-    return len(tokens)
+    return bisect_left(tokens, offset, key=_start)
+
+
+def _start(token: Token) -> int:
+    return token.start
 
 
 # --- triggers and their noun phrases ----------------------------------------------------------------
+
+
+def _trigger_matches(text: str, tokens: list[Token], sentence: Span) -> Iterator[re.Match[str]]:
+    """What ``_TRIGGER.finditer`` over the sentence would give, tried only where a word that can open
+    a trigger stands: matching the whole alternation at every character was the extractor's cost."""
+    done = sentence.start
+    for token in tokens:
+        if token.start < done:
+            continue
+        for offset in _word_starts(token):
+            word = _WORD_AT.match(text, offset)
+            if word is None or word.group().lower() not in _OPENERS:
+                continue
+            match = _TRIGGER.match(text, offset, sentence.end)
+            if match is not None:
+                done = match.end()
+                yield match
+                break
+
+
+_WORD_AT = re.compile(r"[A-Za-z]+")
+
+
+def _word_starts(token: Token) -> Iterator[int]:
+    """Where words start inside a token: "police-killed" holds "killed", "died.Another" "Another"."""
+    yield token.start
+    if "-" in token.text or "." in token.text:
+        for index, char in enumerate(token.text):
+            if char in "-." and index + 1 < len(token.text):
+                yield token.start + index + 1
 
 
 def _trigger_findings(
     text: str, tokens: list[Token], counts: list[Count], sentence: Span, antecedent: Phrase | None = None
 ) -> Iterator[Finding]:
     earlier: list[Phrase] = []
-    for match in _TRIGGER.finditer(text, sentence.start, sentence.end):
+    for match in _trigger_matches(text, tokens, sentence):
         group = match.lastgroup or "t0"
         _, status, voice = _TRIGGERS[int(group[1:])]
         if _excluded(text, match, status, sentence):

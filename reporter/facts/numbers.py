@@ -11,6 +11,7 @@ and numbers glued to words. Vague amounts ("several", "dozens", "hundreds") come
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 UNITS = {
@@ -178,18 +179,45 @@ def parse_count(phrase: str) -> Count | None:
     return None
 
 
-def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count]:
+def find_counts(
+    text: str, start: int = 0, end: int | None = None, starts: Iterable[int] | None = None
+) -> list[Count]:
     """Every count expression in ``text[start:end]``, in order, offsets into ``text``.
 
     Numbers that measure, date, price or age something are left out (see the module docstring).
+    ``starts`` (ascending offsets of the words for which :func:`opens_count` is true) spares the
+    word scan when the caller has already split the text into words.
     """
     end = len(text) if end is None else end
     found: list[Count] = []
-    for match in _COUNT.finditer(text, start, end):
+    done = start
+    # Try the big pattern only where a digit or a word that can open a count stands: matching it at
+    # every character costs several times more, and a count never starts inside a word.
+    if starts is None:
+        starts = [w.start() for w in _RUN.finditer(text, start, end) if opens_count(w.group())]
+    for position in starts:
+        if position < done or position >= end:
+            continue
+        match = _COUNT.match(text, position, end)
+        if match is None:
+            continue
+        done = match.end()
         count = _count_of(match)
         if count is not None and not _is_trap(text, match, end):
             found.append(count)
     return found
+
+
+def opens_count(word: str) -> bool:
+    """Whether a count expression can start with ``word`` ("12", "twenty-one", "at", "several")."""
+    return word[:1].isdigit() or word.split("-", 1)[0].lower() in _OPENERS
+
+
+_RUN = re.compile(r"[0-9]+|[A-Za-z]+")
+_OPENERS = frozenset(
+    phrase.split()[0].split("-")[0]
+    for phrase in (*QUALIFIERS, *UNITS, *TENS, *FIXED, *VAGUE, "between", "half")
+)
 
 
 def _count_of(match: re.Match[str]) -> Count | None:
