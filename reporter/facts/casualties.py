@@ -398,7 +398,7 @@ def _same(a: Finding, b: Finding) -> bool:
 
 def _tokens(text: str, span: Span) -> list[Token]:
     """Words and punctuation of ``span``; a full stop is cut from a word unless it is initials."""
-    out = []
+    out: list[Token] = []
     append = out.append
     for match in _TOKEN.finditer(text, span.start, span.end):
         word = match.group()
