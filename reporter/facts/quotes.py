@@ -113,6 +113,8 @@ _PHRASES: dict[str, str] = {
     "spell out": OBJECT,
     "put it": SAY,
 }
+# Forms far more often something else: "back" (an adverb), "present" and "object" (nouns).
+_NEVER_CUES = _wordset("back present object")
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("say", "says", "said", "saying"),
     "tell": ("tell", "tells", "told", "telling"),
@@ -160,7 +162,8 @@ def _cue_table() -> dict[str, tuple[str, str]]:
     for kind, lemmas in _LEMMAS.items():
         for lemma in lemmas:
             for form in _forms(lemma):
-                table.setdefault(form, (lemma, kind))
+                if form not in _NEVER_CUES:
+                    table.setdefault(form, (lemma, kind))
     for phrase, kind in _PHRASES.items():
         verb, *rest = phrase.split()
         for form in _forms(verb):
@@ -400,6 +403,10 @@ _BETWEEN = re.compile(
     r"(?:could|would|should|did|does|do|is|was|are|were|has|have|had|ca|wo|must|need)n[’']t|either|"
     r"still|already|always|just|long|even|only|last|since|too|soon|often|ever|(?!(?:family|ally|rally|"
     r"supply|reply|july|italy|holy|only)\b)[a-z]+ly|"
+    r"(?:(?:released|published|conducted|issued|taken|out)\s+)?(?:in|on)\s+(?:(?:late|early|mid)-?\s*)?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"(?:released|published|conducted|issued|taken)\s+" + _TIME_WORDS + r"|"
     r"(?:on|last|this|early|late|earlier)\s+"
     + _TIME_WORDS
     + r"(?:\s+"
@@ -629,6 +636,8 @@ def _appositive(text: str, unit_start: int, comma: int) -> Speaker | None:
         return None
     if head.pronoun:
         return head
+    if not _subject_position(text, unit_start, head.start):
+        return None  # "… under the auspices of the Shanghai Cooperation Organization, a regional body, …"
     head_text = text[head.start : head.end]
     if _is_name(appositive) and not _is_name(head_text):
         return Speaker(head.start, comma, appositive, head_text)
@@ -642,6 +651,22 @@ def _appositive(text: str, unit_start: int, comma: int) -> Speaker | None:
     if opens_sentence:
         return Speaker(head.start, head.end, head.name, head.role)
     return None
+
+
+def _subject_position(text: str, unit_start: int, start: int) -> bool:
+    """Whether a noun phrase starting at ``start`` can be a subject: it opens the sentence or follows a
+    clause boundary, not a preposition or a verb."""
+    before = text[unit_start:start].split()
+    if not before:
+        return True
+    last = before[-1].lower()
+    return last not in _PREPOSITIONS and not (_is_verb_like(last) and last.isalpha())
+
+
+_PREPOSITIONS = _wordset(
+    "of for in at on with by from to under about over into onto upon against among between through "
+    "toward towards within without behind beyond near like unlike despite amid via per"
+)
 
 
 def _relative_antecedent(text: str, unit_start: int, who: int) -> Speaker | None:
@@ -675,6 +700,8 @@ def split_role(phrase: str) -> tuple[str | None, str | None]:
         words = words[1:]
     if not words:
         return None, None
+    if phrase.lower() in _GENERIC or words[-1].lower().rstrip(".,") in _CALENDAR:
+        return None, phrase  # "Others", "Critics"; "a poll released Thursday"
     if _is_name(" ".join(words)):
         return _split_proper(words)
     tail: list[str] = []
@@ -702,6 +729,18 @@ def split_role(phrase: str) -> tuple[str | None, str | None]:
     return " ".join(tail), role or None
 
 
+# Subjects that are capitalised only because they open a sentence: descriptions, not names.
+_GENERIC = _wordset(
+    "others many some critics officials analysts experts observers supporters opponents voters "
+    "residents people sources aides advisers advisors lawmakers members witnesses police authorities "
+    "both all most few several one two three none neither each everyone nobody someone scientists "
+    "economists researchers organizers organisers protesters activists democrats republicans "
+    "conservatives liberals progressives independents americans"
+)
+_CALENDAR = _wordset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december today yesterday tonight"
+)
 _PARTICLES = _wordset("de da van von bin al el la le der den di du")
 _NAME_JOINERS = _wordset("of for and the de da van von bin al el la le der den di du")
 
@@ -815,8 +854,10 @@ def speaker_after(text: str, cue_end: int, unit_end: int) -> Speaker | None:
     name, role = split_role(phrase)
     if follow == "," and taken < len(tokens):
         appositive = re.match(r",\s*(?P<role>[^,.;:!?“”\"()]{2,120}?)\s*(?:[,.;:!?(]|$)", text[end:unit_end])
-        if appositive and appositive.group("role").split()[0].lower() in _DETERMINERS | _TITLES | {"who"}:
-            extra = appositive.group("role").strip()
+        extra = appositive.group("role").strip() if appositive else ""
+        if extra and name is None and _is_name(extra):  # "said the bureau's director, James B. Comey,"
+            name, role = extra, phrase
+        elif extra and extra.split()[0].lower() in _DETERMINERS | _TITLES | {"who"}:
             role = f"{role}, {extra}" if role else extra
     return Speaker(np_start, end, name, role)
 
@@ -864,8 +905,41 @@ def _in_paragraph(text: str, paragraph: Span, marks: list[Quotation]) -> list[At
         inside = [q for q in marks if unit.start <= q.start < unit.end]
         previous = units[index - 1] if index else None
         out.extend(_in_unit(text, unit, inside, marks, previous))
+    out.extend(_labelled(text, paragraph, out))
     out = _continuations(text, units, marks, out)
     return _dedupe(out)
+
+
+_LABEL = re.compile(
+    r"(?P<label>(?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’.-]*|[A-Z]\.|of|and|de|al|at|the)){0,5})"
+    r"\s*:\s+(?=\S)"
+)
+# Labels that introduce something other than a person's words.
+_NOT_LABELS = _wordset(
+    "update updated related photo photos video watch read source sources note editor correction "
+    "clarification warning exclusive breaking live listen see also more advertisement caption credit "
+    "image getty reporting contact email subscribe share follow tags topics filed posted published "
+    "transcript the a an in on at for by from"
+)
+
+
+def _labelled(text: str, paragraph: Span, found: list[Attribution]) -> list[Attribution]:
+    """A paragraph opening with a speaker's label and a colon: a headline ("Rubio: I still believe …")
+    or a transcript turn ("MATTHEWS: Well, …"). The content is the rest of the paragraph."""
+    match = _LABEL.match(text, paragraph.start, paragraph.end)
+    if match is None or any(a.quote_start <= match.end() < a.quote_end for a in found):
+        return []
+    label = match.group("label")
+    if label.split()[0].lower().rstrip(".") in _NOT_LABELS or label.lower() in _NOT_LABELS:
+        return []
+    content_end = _trim_end_stop(text, match.end(), paragraph.end)
+    if content_end - match.end() < 8:
+        return []
+    name, role = (label, None) if label.isupper() else split_role(label)
+    speaker = Speaker(match.start(), match.start() + len(label), name or role, None)
+    direct = text[match.end()] in "“\"‘'«"
+    return [Attribution(paragraph.start, paragraph.end, match.end(), content_end, ":", match.end() - 1, speaker,
+                        direct, 0.6)]  # fmt: skip
 
 
 def _units(text: str, paragraph: Span, marks: list[Quotation]) -> list[Span]:
@@ -896,6 +970,27 @@ def _in_unit(
             out.append(found)
     out.extend(_according_to(text, unit, marks))
     out.extend(_colon_quotes(text, unit, inside, out))
+    out.extend(_asked(text, unit, out))
+    return out
+
+
+_ASKED = re.compile(
+    r"(?:^|\b(?:when|after|while|once|before|if|being|was|were|is|are)\s+)(?:being\s+)?[Aa]sked\s+"
+    r"(?:(?:by|on|at|in|during)\s+[^,;]{1,40}?\s+)?"
+    r"(?P<content>(?:about|whether|if|why|how|what|who|which|where|when|to|for)\b[^;:“”\"]*?)\s*(?=[,;:“”\"]|$)"
+)
+
+
+def _asked(text: str, unit: Span, found: list[Attribution]) -> list[Attribution]:
+    """ "Asked whether he would run, X said …" and "when asked about it": the question is content
+    whose asker is not named (``None``)."""
+    out = []
+    for match in _ASKED.finditer(text[unit.start : unit.end]):
+        start, end = unit.start + match.start("content"), unit.start + match.end("content")
+        if end - start < 8 or any(a.quote_start <= start < a.quote_end for a in found):
+            continue
+        out.append(Attribution(unit.start, unit.end, start, end, "asked", unit.start + match.start(), None, False,
+                               0.5))  # fmt: skip
     return out
 
 
@@ -1143,6 +1238,9 @@ _TAKES_INFINITIVE = _wordset(
 
 
 _CUT = re.compile(
+    r",[”\"’']?\s+(?=(?:(?:[A-Z][\w.'’-]*|the|a|an|his|her|its|their)\s+){0,5}"
+    r"(?:said|says|added|adds|told|wrote|writes|noted|notes|argued|argues|explained|insisted|warned|"
+    r"claimed|stressed|contended|recalled)\b[^,]{0,40}(?:[.,]|$))|"
     r",?\s+(?:—|–|-)\s+|;\s+|,\s+(?=(?:adding|saying|noting|arguing|calling|telling|explaining|insisting|"
     r"according\s+to|warning|claiming|accusing|describing|suggesting|asking|urging|citing|pointing|"
     r"stressing|acknowledging|blaming|criticizing|praising|referring)\b)"
@@ -1170,7 +1268,10 @@ def _clause_subject(text: str, unit: Span, cue: Cue, earlier: list[Attribution])
     """The subject a cue shares with its clause: "X did Y, saying …" and "X did Y and said …" take the
     speaker of an earlier attribution in the sentence, else the noun phrase that opens it."""
     head = text[unit.start : _skip_between(text, unit.start, cue.start)].rstrip()
-    participle = cue.text.lower().endswith("ing") and head.endswith(",")
+    participle = cue.text.lower().endswith("ing") and (
+        head.endswith(",")
+        or bool(re.search(r"\b(?:by|while|after|before|when|in|without|through|since)$", head))
+    )
     coordinated = bool(re.search(r"\b(?:and|but)$", head))
     if not (participle or coordinated):
         return None
@@ -1233,7 +1334,7 @@ def _according_to(text: str, unit: Span, marks: list[Quotation]) -> list[Attribu
 def _np_end_after(text: str, start: int, end: int) -> int:
     """End of the noun phrase starting at ``start``: the next comma, stop or clause word."""
     match = re.compile(
-        r"[,.;:!?()“”\"]|\s(?:who|which|that|because|when|while|as|but|and\s+(?!the\b))\s|\s—"
+        r"[,;:!?()]|\.(?=\s|$)|\s(?:who|which|that|because|when|while|as|but|and\s+(?!the\b))\s|\s—"
     ).search(text, start, end)
     stop = match.start() if match else end
     return _trim_end_stop(text, start, stop)
