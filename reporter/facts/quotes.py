@@ -284,7 +284,8 @@ def quotations(text: str, paragraph: Span) -> list[Quotation]:
     it, and only where those are ambiguous from its shape. Single marks make quotations of their own
     only outside double ones (British style); next to letters they are apostrophes.
     """
-    doubles, singles = [], []
+    doubles: list[tuple[int, str]] = []
+    singles: list[tuple[int, str]] = []
     for match in _MARK.finditer(text, paragraph.start, paragraph.end):
         (singles if match.group() in "‘’" else doubles).append((match.start(), match.group()))
     found = _pair_doubles(text, paragraph, doubles) + _pair_singles(text, paragraph, singles)
