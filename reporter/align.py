@@ -16,7 +16,9 @@ Alignment runs across the story's events, not within each. The event split is a 
 articles (``cluster`` keeps look-alike events apart by what their articles differ in) and it is made on
 thin evidence in small stories; and a report of one event often restates another (the second raid's
 report recalls the first). A paragraph that says the same thing is aligned wherever it sits; each
-group's ``event`` is the one event all its members belong to, or ``None`` when they span events.
+group's ``event`` is the one event all its members belong to, or ``None`` when they span events. What
+keeps look-alike events apart is a sharper test than the split: between articles of different events
+published days apart, sentences that differ in a figure, a name or a negation never align.
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ from collections.abc import Mapping, Sequence
 from itertools import combinations
 
 from reporter.config import AlignConfig
+from reporter.dates import parse_iso
 from reporter.model import Alignment, Article, Member, Story
-from reporter.similarity import Passage, prepare, same_content
+from reporter.similarity import Passage, conflicts, prepare, same_content
 from reporter.text import sentences
 
 Slot = tuple[str, int]  # (article id, paragraph index)
@@ -51,7 +54,7 @@ def align(articles: Sequence[Article], stories: Sequence[Story], cfg: AlignConfi
 
 def _align_story(story: Story, articles: Sequence[Article], cfg: AlignConfig) -> list[Alignment]:
     slots = [(a.id, i) for a in articles for i in range(len(a.paragraphs))]
-    scores = paragraph_scores(articles)
+    scores = paragraph_scores(articles, cfg)
     groups = _groups(slots, scores, cfg)
     event_of = {a.id: a.event for a in articles}
     event_rank = {e.id: n for n, e in enumerate(story.events)}
@@ -78,12 +81,16 @@ def _align_story(story: Story, articles: Sequence[Article], cfg: AlignConfig) ->
     return result
 
 
-def paragraph_scores(articles: Sequence[Article]) -> dict[tuple[Slot, Slot], float]:
+def paragraph_scores(
+    articles: Sequence[Article], cfg: AlignConfig | None = None
+) -> dict[tuple[Slot, Slot], float]:
     """Same-content scores of paragraph pairs of different articles, keyed ``(slot, slot)`` in slot order.
 
     A pair's score is the best of its sentence pairs. Only sentence pairs that share a content word are
-    scored (the model gives the rest 0), so the cost follows the shared vocabulary, not all pairs.
+    scored (the model gives the rest 0), so the cost follows the shared vocabulary, not all pairs. A
+    sentence pair between look-alike events scores 0 when the sentences conflict (see :func:`_apart`).
     """
+    cfg = cfg or AlignConfig()
     passages: list[tuple[Slot, Passage]] = []
     for article in sorted(articles, key=lambda a: a.id):
         for index, paragraph in enumerate(article.paragraphs):
@@ -99,14 +106,36 @@ def paragraph_scores(articles: Sequence[Article]) -> dict[tuple[Slot, Slot], flo
         for i, j in combinations(rows, 2)
         if passages[i][0][0] != passages[j][0][0]
     }
+    apart = {
+        (x.id, y.id): _apart(x, y, cfg.conflict_days)
+        for x, y in combinations(sorted(articles, key=lambda a: a.id), 2)
+    }
     scores: dict[tuple[Slot, Slot], float] = {}
     for i, j in sorted(candidates):
         (left, a), (right, b) = passages[i], passages[j]
         key = (left, right) if left < right else (right, left)
+        if apart[(key[0][0], key[1][0])] and conflicts(a, b):
+            continue
         score = same_content(a, b)
         if score > scores.get(key, 0.0):
             scores[key] = score
     return scores
+
+
+def _apart(a: Article, b: Article, days: int) -> bool:
+    """Whether two articles may report look-alike events rather than one: ``cluster`` put them in
+    different events and their publication dates are unknown or more than ``days`` apart.
+
+    Between such articles, two sentences that differ in a figure, a name or a negation ("two killed in
+    Kozinka" / "two killed in Shebekino") are taken to tell different happenings and are not aligned.
+    Within one event, or days close, they are one happening told with different details, and align
+    (``compare`` shows the differing figure). The date test guards against the event split alone, which
+    is made on thin evidence in small stories.
+    """
+    if a.event == b.event:
+        return False
+    first, second = parse_iso(a.published), parse_iso(b.published)
+    return first is None or second is None or abs((first - second).days) > days
 
 
 def _score(scores: Mapping[tuple[Slot, Slot], float], a: Slot, b: Slot) -> float:

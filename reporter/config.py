@@ -44,7 +44,8 @@ class ClusterConfig:
 @dataclass(frozen=True, slots=True)
 class AlignConfig:
     threshold: float = 0.5  # same-content probability at which two paragraphs align (best sentence pair)
-    group_threshold: float = 0.3  # a paragraph joins a group only at this average score with its members
+    group_threshold: float = 0.5  # groups merge only at this average score over all their cross pairs
+    conflict_days: int = 3  # articles of different events further apart: conflicting look-alikes never align
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,175 @@
+"""The same-content scorer and its features on hand-made sentences (none taken from evaluation data)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from reporter.similarity import (
+    COEFFICIENTS,
+    FEATURES,
+    conflicts,
+    pair_features,
+    prepare,
+    same_content,
+    similarity_matrix,
+)
+
+# One statement told twice: reordered, reworded with synonyms, figures written differently.
+PARAPHRASES = [
+    (
+        "Two civilians were killed when shells hit the village of Kozinka on Friday, the regional governor said.",
+        "The regional governor said two civilians died on Friday when shells struck the village of Kozinka.",
+    ),
+    (
+        "The volunteer group said its fighters had entered the town of Grayvoron overnight.",
+        "Its fighters entered the town of Grayvoron overnight, the volunteer group said.",
+    ),
+    (
+        "Shares of the carmaker rose 4 percent to $31.20 in early trading.",
+        "The carmaker's shares climbed 4% to $31.20 in early trading.",
+    ),
+    (
+        "Police arrested three men after the shooting at the petrol station on Main Street.",
+        "Three men were arrested by police after the shooting at the Main Street petrol station.",
+    ),
+    (
+        "The mayor told reporters that the bridge would reopen next month after repairs.",
+        "The bridge will reopen next month once repairs are finished, the mayor told reporters.",
+    ),
+]
+
+# Not the same content: one adds a long clause of its own, or they share a frame and little else.
+DIFFERENT = [
+    (
+        "The mayor said the bridge would reopen next month.",
+        "The mayor said the bridge would reopen next month, but warned that tolls would double and that "
+        "two lanes would stay closed until the end of the year because of the damaged supports.",
+    ),
+    (
+        "Police arrested three men after the shooting at the petrol station on Main Street.",
+        "Police questioned a woman after a robbery at the bank on Elm Street.",
+    ),
+    (
+        "The governor said the situation in the region remained tense.",
+        "Firefighters put out a blaze at a warehouse near the railway station.",
+    ),
+    ("Kozinka", "The mayor of a town far from Kozinka opened a new school and a library on Tuesday."),
+]
+
+# Look-alikes: the same frame, a different figure, place or polarity.
+LOOK_ALIKES = [
+    (
+        "Two civilians were killed in Kozinka on Friday, the governor said.",
+        "Five civilians were killed in Kozinka on Friday, the governor said.",
+        ("figures",),
+    ),
+    (
+        "Two civilians were killed in Kozinka on Friday, the governor said.",
+        "Two civilians were killed in Shebekino on Friday, the governor said.",
+        ("names",),
+    ),
+    (
+        "The ministry said its troops had crossed the border.",
+        "The ministry said its troops had not crossed the border.",
+        ("negation",),
+    ),
+    (
+        "The ministry said 20 of its troops didn't cross the border near Kozinka.",
+        "The ministry said 30 troops crossed the border near Shebekino.",
+        ("figures", "names", "negation"),
+    ),
+]
+
+# Agreeing sentences: wording differs, but no figure, name or polarity disagrees.
+AGREEING = [
+    ("Fighters entered Grayvoron, Ivanov said.", "Fighters entered Graivoron, Ivanov said."),  # spelling
+    ("Two people died in Kozinka.", "Two people died in Kozinka on Friday, Gladkov said."),  # one adds
+    ("Shares rose 4%.", "Shares rose four percent."),  # written two ways
+    ("The raid was repelled.", "The raid, officials said, was repelled."),
+]
+
+
+@pytest.mark.parametrize("first, second", PARAPHRASES)
+def test_paraphrases_score_as_the_same_content(first: str, second: str) -> None:
+    assert same_content(first, second) >= 0.5
+
+
+@pytest.mark.parametrize("first, second", DIFFERENT)
+def test_different_content_scores_low(first: str, second: str) -> None:
+    assert same_content(first, second) < 0.5
+
+
+@pytest.mark.parametrize("first, second, found", LOOK_ALIKES)
+def test_look_alikes_conflict_on_what_differs(first: str, second: str, found: tuple[str, ...]) -> None:
+    assert conflicts(prepare(first), prepare(second)) == found
+    assert conflicts(prepare(second), prepare(first)) == found
+
+
+@pytest.mark.parametrize("first, second", AGREEING + PARAPHRASES)
+def test_agreeing_sentences_have_no_conflict(first: str, second: str) -> None:
+    assert conflicts(prepare(first), prepare(second)) == ()
+
+
+@pytest.mark.parametrize("first, second", PARAPHRASES + DIFFERENT + [(a, b) for a, b, _ in LOOK_ALIKES])
+def test_the_score_is_a_symmetric_probability(first: str, second: str) -> None:
+    forward, backward = same_content(first, second), same_content(second, first)
+    assert 0.0 <= forward <= 1.0
+    assert math.isclose(forward, backward)
+    assert pair_features(prepare(first), prepare(second)) == pair_features(prepare(second), prepare(first))
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("Shelling hit the village.", "The council approved the budget."),  # nothing shared
+        ("", "The council approved the budget."),  # nothing at all
+        ("The, of, and.", "It was what it was."),  # function words only
+        (
+            "Kozinka residents rebuilt the old school library.",
+            "A town far from Kozinka opened a pool on Tuesday.",
+        ),
+    ],
+)
+def test_pairs_sharing_too_little_score_zero(first: str, second: str) -> None:
+    assert same_content(first, second) == 0.0
+
+
+@pytest.mark.parametrize(
+    "sentence, numbers, names, negated",
+    [
+        ("Shares rose 4% to $1,250.50, Smith's firm said.", {"4", "1250.50"}, {"smith"}, False),
+        ("Officials didn't confirm that three people died in Kozinka.", {"3"}, {"kozinka"}, True),
+        ("Kozinka was shelled; no one was hurt.", set(), set(), True),  # the opening capital is no name
+        ("“Gladkov said nothing,” the agency reported.", set(), set(), False),
+    ],
+)
+def test_prepare_reads_figures_names_and_negation(
+    sentence: str, numbers: set[str], names: set[str], negated: bool
+) -> None:
+    passage = prepare(sentence)
+    assert passage.numbers == numbers
+    assert passage.names == names
+    assert passage.negated is negated
+
+
+def test_synonyms_and_stems_fold_together() -> None:
+    assert prepare("Troops were killed").content == prepare("soldiers died").content
+    assert prepare("The company's profits").content == prepare("the firm earnings").content
+
+
+def test_the_model_has_one_coefficient_per_feature() -> None:
+    assert len(COEFFICIENTS) == len(FEATURES) == len(pair_features(prepare("a b"), prepare("a c")))
+
+
+def test_similarity_matrix_shape_range_and_empty_inputs() -> None:
+    left = ["Two civilians were killed in Kozinka.", "The council approved the budget."]
+    right = ["Civilians killed in Kozinka", "Budget approved", "Weather was fine"]
+    scores = similarity_matrix(left, right)
+    assert scores.shape == (2, 3)
+    assert np.all((scores >= 0) & (scores <= 1))
+    assert scores[0].argmax() == 0 and scores[1].argmax() == 1
+    assert similarity_matrix([], right).shape == (0, 3)
+    assert not similarity_matrix(["the and of"], ["it was"]).any()
