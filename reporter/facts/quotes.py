@@ -29,6 +29,7 @@ and ``quote`` its content; both are exact slices of the text. spaCy is not neede
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -114,7 +115,7 @@ _PHRASES: dict[str, str] = {
     "put it": SAY,
 }
 # Forms far more often something else: "back" (an adverb), "present" and "object" (nouns).
-_NEVER_CUES = _wordset("back present object")
+_NEVER_CUES = _wordset("back present object state")
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("say", "says", "said", "saying"),
     "tell": ("tell", "tells", "told", "telling"),
@@ -195,51 +196,68 @@ class Cue:
 def cues(text: str, start: int, end: int) -> Iterator[Cue]:
     """The cues in ``text[start:end]``, in order. A capitalised cue word inside a sentence is part of a
     name ("United States", "The Cosby Show") unless the line is a title-case headline."""
-    words = [(m.start(), m.end(), m.group().lower()) for m in _WORDS.finditer(text, start, end)]
     title_case: bool | None = None
-    for index, (w_start, w_end, word) in enumerate(words):
+    previous: re.Match[str] | None = None
+    for match in _WORDS.finditer(text, start, end):
+        word = match.group().lower()
         entries = _FIRST.get(word)
+        prior, previous = previous, match
         if not entries:
             continue
-        if index and text[w_start].isupper():
+        if prior is not None and text[match.start()].isupper():
             if title_case is None:
-                title_case = _title_case(text, words)
+                title_case = _title_case(text[start:end])
             if not title_case:
                 continue
-        if index and _noun_use(text, words[index - 1], word):
+        if prior is not None and _noun_use(text, prior, word):
             continue
+        if text[match.start() - 1 : match.start()] == "-" or text[match.end() : match.end() + 1] == "-":
+            continue  # "Ukrainian-backed", "well-known": part of a compound
         for rest, lemma, kind in entries:
-            following = words[index + 1 : index + 1 + len(rest)]
-            if tuple(w for _, _, w in following) == rest and _adjacent(text, w_end, following):
-                cue_end = following[-1][1] if following else w_end
-                yield Cue(w_start, cue_end, text[w_start:cue_end], lemma, kind)
-                break
+            cue_end = match.end()
+            if rest:
+                phrase = _PHRASE_TAILS[rest].match(text, cue_end, end)
+                if phrase is None:
+                    continue
+                cue_end = phrase.end()
+            yield Cue(match.start(), cue_end, text[match.start() : cue_end], lemma, kind)
+            break
+
+
+# The words after a phrasal cue's verb ("out" of "point out"), each a pattern matched right after it.
+_PHRASE_TAILS = {
+    rest: re.compile("".join(rf"\s+{re.escape(w)}\b" for w in rest), re.IGNORECASE)
+    for entries in _FIRST.values()
+    for rest, _, _ in entries
+    if rest
+}
 
 
 _NOUN_MARKERS = _wordset("the a an his her its their our my your this these those any no every each")
 
 
-def _noun_use(text: str, previous: tuple[int, int, str], word: str) -> bool:
-    """A cue word used as a noun: "the report", "his claims", "Kyiv's statement" (not "-ed"/"-ing")."""
-    if word.endswith(("ed", "ing")) or word in ("said", "told", "wrote", "thought", "knew", "felt"):
+def _noun_use(text: str, previous: re.Match[str], word: str) -> bool:
+    """A cue word used as a noun or adjective: "the report", "his claims", "Kyiv's statement", "the
+    alleged raid", "his stated goal", "and attacks on"."""
+    prior = previous.group().lower()
+    start = previous.start()
+    possessive = prior == "s" and text[start - 1 : start] in ("'", "’")
+    if word.endswith("ing") or word in ("said", "told", "wrote", "thought", "knew", "felt"):
         return False
-    start, _, prior = previous
-    return prior in _NOUN_MARKERS or (prior == "s" and text[start - 1 : start] in ("'", "’"))
+    if word.endswith("ed"):
+        return prior in _NOUN_MARKERS | {"such"} or possessive
+    if word.endswith("s") and prior in _BEFORE_PLURAL_NOUN:
+        return True
+    return prior in _NOUN_MARKERS or possessive
 
 
-def _title_case(text: str, words: list[tuple[int, int, str]]) -> bool:
-    """Most words of the span capitalised: a headline."""
-    long_words = [text[s] for s, e, _ in words if e - s > 3]
-    return bool(long_words) and sum(c.isupper() for c in long_words) >= 0.7 * len(long_words)
+_BEFORE_PLURAL_NOUN = _wordset("and or of in on for with by from about new more many several two three")
 
 
-def _adjacent(text: str, end: int, following: list[tuple[int, int, str]]) -> bool:
-    """Whether the words of a phrase follow each other with only spaces between them."""
-    for start, next_end, _ in following:
-        if text[end:start].strip():
-            return False
-        end = next_end
-    return True
+def _title_case(span: str) -> bool:
+    """Most longer words of the span capitalised: a headline."""
+    initials = [w[0] for w in span.split() if len(w) > 3 and w[0].isalpha()]
+    return bool(initials) and sum(c.isupper() for c in initials) >= 0.7 * len(initials)
 
 
 # Cues that need more than a bare clause after them to be reporting ("added 200 jobs", "noted author"):
@@ -399,7 +417,8 @@ _TIME_WORDS = (
 )
 # Words that may come between a subject and its cue: auxiliaries, negation, adverbs, time phrases.
 _BETWEEN = re.compile(
-    r"(?:\s+|^)(?:has|have|had|also|later|earlier|previously|then|again|recently|now|once|first|further|"
+    r"(?:\s+|^)(?:has|have|had|is|are|was|were|been|being|also|later|earlier|previously|then|again|"
+    r"recently|now|once|first|further|"
     r"separately|initially|would|will|could|can|cannot|may|might|should|must|did|does|do|not|never|n[’']t|"
     r"(?:could|would|should|did|does|do|is|was|are|were|has|have|had|ca|wo|must|need)n[’']t|either|"
     r"still|already|always|just|long|even|only|last|since|too|soon|often|ever|(?!(?:family|ally|rally|"
@@ -473,6 +492,7 @@ _TOKEN = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1024)  # the frames ask about the same cue more than once
 def speaker_before(text: str, unit_start: int, cue_start: int) -> Speaker | None:
     """The speaker phrase ending right before a cue ("Gladkov said", "X, a spokesman for Y, said")."""
     end = _skip_between(text, unit_start, cue_start)
@@ -512,13 +532,14 @@ _NOT_NAMES = _wordset(
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def _skip_between(text: str, unit_start: int, cue_start: int) -> int:
     """Left of a cue, the end of its subject: auxiliaries, adverbs and time phrases skipped."""
     end = cue_start
     for _ in range(8):
         window = max(unit_start, end - 100)  # the patterns are anchored at the end: search a tail only
         head = text[window:end]
-        match = _BETWEEN.search(head) or _TO_BEFORE.search(head) or _INTERJECTION.search(head)
+        match = _SKIPPABLE.search(head)
         if match is None or match.start() == match.end():
             break
         end = window + match.start()
@@ -537,9 +558,15 @@ _INTERJECTION = re.compile(
 )
 
 
+_SKIPPABLE = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (_BETWEEN, _TO_BEFORE, _INTERJECTION)), re.IGNORECASE
+)
+
+
 def _noun_phrase(text: str, unit_start: int, end: int) -> Speaker | None:
     """The noun phrase ending at ``end``, walking left until a word that cannot be inside a subject."""
-    spans = list(_TOKEN.finditer(text, unit_start, end))
+    window = text.rfind(" ", unit_start, max(unit_start, end - 160)) + 1 or unit_start  # 10 words fit
+    spans = list(_TOKEN.finditer(text, max(window, unit_start), end))
     if (
         spans
         and spans[-1].group().endswith("ed")
@@ -581,6 +608,11 @@ def _noun_phrase(text: str, unit_start: int, end: int) -> Speaker | None:
         taken.pop()
     if not taken:
         return None
+    joined = [i for i, m in enumerate(taken) if m.group().lower() in ("and", "&")]
+    if joined and not _subject_position(text, unit_start, taken[-1].start(), strict=True):
+        taken = taken[: joined[-1]]  # "acting as proxies for Kyiv and the governor … said": two clauses
+        if not taken:
+            return None
     start = taken[-1].start()
     start = _strip_leading(text, start, end)
     phrase = text[start:end]
@@ -646,7 +678,9 @@ def _appositive(text: str, unit_start: int, comma: int) -> Speaker | None:
     if first.isdigit() and _is_name(head_text):  # "Suu Kyi, 70, said"
         return Speaker(head.start, head.end, head.name, head.role)
     opens_sentence = not text[_strip_leading(text, unit_start, head.start) : head.start].strip()
-    if first in ("who", "which", "whose") or first in _DETERMINERS or first in _TITLES or _is_name(first):
+    if first in ("who", "which", "whose"):  # "Russia, which launched …, says": a clause, not a role
+        return Speaker(head.start, head.end, head.name, head.role)
+    if first in _DETERMINERS or first in _TITLES or _is_name(first):
         role = appositive if not head.role or head.name is None else f"{head.role}, {appositive}"
         return Speaker(head.start, comma, head.name or head.role, role)
     if opens_sentence:
@@ -654,13 +688,16 @@ def _appositive(text: str, unit_start: int, comma: int) -> Speaker | None:
     return None
 
 
-def _subject_position(text: str, unit_start: int, start: int) -> bool:
+def _subject_position(text: str, unit_start: int, start: int, strict: bool = False) -> bool:
     """Whether a noun phrase starting at ``start`` can be a subject: it opens the sentence or follows a
-    clause boundary, not a preposition or a verb."""
+    clause boundary, not a preposition or a verb (``strict``: nor "as", nor any lowercase word that is
+    not a conjunction)."""
     before = text[unit_start:start].split()
     if not before:
         return True
     last = before[-1].lower()
+    if strict and last.isalpha() and last not in ("and", "but", "that", "while", "because", "so", "when"):
+        return False
     return last not in _PREPOSITIONS and not (_is_verb_like(last) and last.isalpha())
 
 
@@ -858,7 +895,7 @@ def speaker_after(text: str, cue_end: int, unit_end: int) -> Speaker | None:
         extra = appositive.group("role").strip() if appositive else ""
         if extra and name is None and _is_name(extra):  # "said the bureau's director, James B. Comey,"
             name, role = extra, phrase
-        elif extra and extra.split()[0].lower() in _DETERMINERS | _TITLES | {"who"}:
+        elif extra and extra.split()[0].lower() in _DETERMINERS | _TITLES:
             role = f"{role}, {extra}" if role else extra
     return Speaker(np_start, end, name, role)
 
@@ -1032,7 +1069,9 @@ def _preposed(
     text: str, unit: Span, cue: Cue, inside: list[Quotation], earlier: list[Attribution]
 ) -> Attribution | None:
     """ "X said (that) …", "X told Reuters …", "X said: “…”", "…, saying …": content after the cue."""
-    speaker = speaker_before(text, unit.start, cue.start)
+    # "X did Y, saying …": the phrase before the comma is the object of Y; the subject is X
+    participle = cue.text.lower().endswith("ing") and text[unit.start : cue.start].rstrip().endswith(",")
+    speaker = None if participle else speaker_before(text, unit.start, cue.start)
     if speaker is None:
         speaker = _clause_subject(text, unit, cue, earlier)
         if speaker is None:
@@ -1068,18 +1107,15 @@ def _postposed(text: str, unit: Span, cue: Cue, inside: list[Quotation]) -> Attr
         return None
     subject_end = _skip_between(text, unit.start, cue.start)
     head = text[unit.start : subject_end].rstrip()
-    speaker: Speaker | None = None
-    if head.endswith((",", "—", "–")):
+    speaker = speaker_before(text, unit.start, cue.start)
+    clause = text[unit.start : speaker.start].rstrip() if speaker is not None else ""
+    if speaker is not None and speaker.pronoun != "who" and clause.endswith((",", "—", "–")):
+        clause_end = unit.start + len(clause) - 1
+    elif head.endswith((",", "—", "–")) and cue.kind != TELL:  # "…, said X" ("told X": X listens)
         speaker = speaker_after(text, cue.end, unit.end)
         clause_end = unit.start + len(head) - 1
     else:
-        speaker = speaker_before(text, unit.start, cue.start)
-        if speaker is None or speaker.pronoun == "who":
-            return None
-        clause = text[unit.start : speaker.start].rstrip()
-        if not clause.endswith((",", "—", "–")):
-            return None
-        clause_end = unit.start + len(clause) - 1
+        return None
     if speaker is None:
         return None
     content_start = _strip_leading(text, unit.start, clause_end)
@@ -1168,7 +1204,7 @@ _TELL_OBJECT = re.compile(
     r"\s+(?:"
     + _OBJECT_PRONOUNS
     + r"|reporters|journalists|supporters|voters|the\s+\w+(?:\s+\w+)?|a\s+\w+(?:\s+\w+)?|"
-    r"(?:[A-Z][\w'’.&-]*\s*){1,4})(?=\s*(?:,|that\b|on\b|in\b|at\b|last\b|this\b|earlier\b|:|to\b|\"|“|the\b|he\b|she\b|it\b|they\b|we\b|i\b))",
+    r"(?:[A-Z][\w'’.&-]*\s*){1,4})(?=\s*(?:,|that\b|on\b|in\b|at\b|last\b|this\b|earlier\b|:|to\b|\"|“|the\b|he\b|she\b|it\b|they\b|we\b|i\b|\.|$))",
 )
 _ADVERBIAL_AFTER = re.compile(
     r"(?:\s*,?\s*(?:on|last|this|early|late|earlier)\s+" + _TIME_WORDS + r"(?:\s+" + _TIME_WORDS + r")?|"
@@ -1221,13 +1257,19 @@ def _complement_start(text: str, cue_end: int, unit_end: int, kind: str, lemma: 
         return offset  # "vowed to ban", "urged him to resign"
     if lead == "about" and not re.match(r"about\s+(?:\d|a\s+(?:dozen|third|quarter|half)|half)", stripped):
         return offset  # "talked about the deal", not "said about 20 people ..."
+    if lead == "to" and kind in (SAY, TELL):  # "added to his Telegram channel that …"
+        after = _AFTER_PP.match(text, offset, unit_end)
+        return after.end() if after else None
     if lead in ("to", "for", "by", "with", "about", "of", "and", "or", "but", "so", "as", "than"):
         return None
+    if lead in _PARTICLE_LEADS:
+        return None  # "find out", "showed up": another verb
     if lead in ("so", "not", "yes", "no") and len(stripped.split()) <= 3:
         return None  # "said so", "said not"
     return offset
 
 
+_PARTICLE_LEADS = _wordset("out up off down away back over around")
 _PP_LEADS = _wordset("in on at during after before from via while when as since until amid outside near")
 _AFTER_PP = re.compile(r"[^,.;:“\"]{1,60}?(?:\s+(?=that\b)|,\s*(?=[“\"]|'')|:\s*)")
 
@@ -1453,7 +1495,7 @@ def _resolve(text: str, found: list[Attribution]) -> list[tuple[Attribution, str
 
 _MENTION = re.compile(
     r"(?:(?<=[^.!?\n“\"]\s)|(?<=^))(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Governor|Minister)\.?\s+)?"
-    r"[A-Z][a-z][\w'’-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][a-z][\w'’-]+)+",
+    r"[A-Z][a-z][\w'’-]+(?:\s+(?:(?:of|for|and|the)\s+)?(?:[A-Z]\.\s*)?[A-Z][a-z][\w'’-]+)+",
     re.MULTILINE,
 )
 
