@@ -277,7 +277,11 @@ def extract_casualties(article: Article) -> Iterable[Fact]:
     if len(lowered) != len(text):  # a few letters lower-case to two characters ("İ")
         lowered = "".join(c.lower()[0] for c in text)
     previous: Span | None = None
-    for sentence in _sentences(article, spans):
+    # Paragraphs without a casualty word are not even split into sentences: most are like that.
+    relevant = [p for p in spans if _CANDIDATE.search(lowered, p.start, p.end)]
+    for sentence in _sentences(article, relevant):
+        if previous is not None and text[previous.end : sentence.start].strip():
+            previous = None  # a skipped paragraph lies between: not the sentence before
         if _CANDIDATE.search(lowered, sentence.start, sentence.end) and not _elsewhen(
             text, lowered, sentence, year
         ):
