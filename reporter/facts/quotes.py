@@ -1076,6 +1076,8 @@ def _preposed(
         speaker = _clause_subject(text, unit, cue, earlier)
         if speaker is None:
             return None
+    if speaker.end <= cue.start and _PASSIVE.search(text[speaker.end : cue.start]) and _participle(cue):
+        return _passive(text, unit, cue, inside)
     content_start = _complement_start(text, cue.end, unit.end, cue.kind, cue.lemma)
     if content_start is None:
         return None
@@ -1088,6 +1090,32 @@ def _preposed(
     confidence = 0.85 if direct else (0.7 if cue.kind in (SAY, TELL) else 0.55)
     return Attribution(unit.start, unit.end, content_start, content_end, cue.text, cue.start, speaker,
                        direct, confidence)  # fmt: skip
+
+
+_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|been|being|be|get|got)\s+(?:(?:not|also|first|widely|\w+ly)\s+)*$", re.IGNORECASE
+)
+_AGENT = re.compile(r"\s+by\s+(?P<np>[^,.;:]{2,60}?)(?=\s*(?:[,.;:]|that\b|to\b|$))")
+
+
+def _participle(cue: Cue) -> bool:
+    verb = cue.text.split()[0].lower()
+    return verb.endswith("ed") or verb in ("told", "said", "written", "known", "shown", "thought", "held")
+
+
+def _passive(text: str, unit: Span, cue: Cue, inside: list[Quotation]) -> Attribution | None:
+    """ "It was reported by the Times that …", "He was told to leave": the speaker is the agent after
+    "by", or nobody named; the subject is the addressee or the topic, never the speaker."""
+    agent = _AGENT.match(text, cue.end, unit.end)
+    speaker = _speaker_phrase(text, agent.start("np"), agent.end("np")) if agent else None
+    content_start = _complement_start(text, agent.end() if agent else cue.end, unit.end, cue.kind, cue.lemma)
+    if content_start is None:
+        return None
+    content_end = _content_end(text, content_start, unit.end)
+    if content_end - content_start < 8:
+        return None
+    return Attribution(unit.start, unit.end, content_start, content_end, cue.text, cue.start, speaker, False,
+                       0.5)  # fmt: skip
 
 
 def _parenthetical(text: str, unit: Span, speaker: Speaker, cue: Cue, content_start: int) -> bool:
@@ -1281,6 +1309,7 @@ _TAKES_INFINITIVE = _wordset(
 
 
 _CUT = re.compile(
+    r"\s+(?:and|but)\s+(?=(?:[\w'’.-]+\s+){1,8}?(?:said|says|added|told|wrote|noted|argued|claimed)\b)|"
     r",[”\"’']?\s+(?=(?:(?:[A-Z][\w.'’-]*|the|a|an|his|her|its|their)\s+){0,5}"
     r"(?:said|says|added|adds|told|wrote|writes|noted|notes|argued|argues|explained|insisted|warned|"
     r"claimed|stressed|contended|recalled)\b[^,]{0,40}(?:[.,]|$))|"
