@@ -4,11 +4,12 @@ Scoring, as the eval README states it: per incident (gold ``cluster``; an articl
 incidents in ``clusters`` serves each of them), whether the gold killed figure is among the killed
 figures the tool reports in that incident's articles.
 
-Zero deaths: the tool reports a zero only where a text states it ("no one was killed", "no deaths",
-"without casualties"); an incident with gold 0 is matched only by such a stated zero. The main score is
-that strict reading. Two context numbers are reported beside it, not instead of it: the score when no
-killed figure at all is read as a zero, and how often the largest reported figure equals gold (a
-check that the ledger is not met by listing many figures).
+Zero deaths: an incident with gold 0 is matched only by a zero the tool reports: stated ("no one was
+killed", "without casualties") or implied by an article that reports people hurt and no death
+anywhere in its body (a derived figure, with low confidence). The main score is that strict
+reading. Two context numbers are reported beside it, not instead of it: the score when no killed
+figure at all is read as a zero, and how often the largest reported figure equals gold (a check that
+the ledger is not met by listing many figures).
 """
 
 from __future__ import annotations

@@ -14,8 +14,11 @@ man", "the victim", "his wife", a name, "he"); a list of them ("X and Y", "X as 
 "Several people were injured" yields a fact with ``count=None``: the text states no number.
 
 Gold conventions of the casualty data sets, measured and followed here: a person who was shot and is
-not said to have died counts as injured; a shooter who killed himself counts as killed; "no one was
-hurt" and "without casualties" are explicit zero figures (the only zeros reported).
+not said to have died counts as injured; a shooter who killed himself counts as killed (added to his
+victims' toll unless the dead named include him); "no one was hurt" and "without casualties" are
+explicit zero figures; an article that reports people hurt and states no death anywhere in its body
+gets one derived zero-killed figure (confidence 0.35-0.45). Sentences about other times (only an
+earlier year, or a tally "this year") give no figure.
 
 Every fact's evidence is the sentence that states it (``article.text[start:end] == evidence``);
 ``attributed_to`` is who the sentence credits ("police said", "according to the governor").
@@ -287,7 +290,7 @@ def extract_casualties(article: Article) -> Iterable[Fact]:
         ):
             found.extend(_sentence_findings(text, sentence, previous))
         previous = sentence
-    findings = _reconcile(text, found)
+    findings = _reconcile(text, found, spans)
     return [
         _fact(article, finding, attribution(text, finding.sentence, spans, finding.phrase.start))
         for finding in findings
@@ -1162,7 +1165,7 @@ def _first_person(tokens: list[Token], end: int) -> Phrase | None:
 # --- across the article -----------------------------------------------------------------------------
 
 
-def _reconcile(text: str, found: list[Finding]) -> list[Finding]:
+def _reconcile(text: str, found: list[Finding], body: Sequence[Span] = ()) -> list[Finding]:
     """Article-level decisions: "shot" becomes injured unless they died; a shooter's suicide adds to
     the dead; duplicates of one figure in one sentence go."""
     killed = [f for f in found if f.status == "killed" and f.phrase.count]
@@ -1179,7 +1182,7 @@ def _reconcile(text: str, found: list[Finding]) -> list[Finding]:
         else:
             out.append(finding)
     out.extend(_suicide_totals(text, found, killed))
-    out.extend(_survival_zero(text, found, out))
+    out.extend(_survival_zero(text, found, out, body or (Span(0, len(text)),)))
     return sorted(out, key=lambda f: (f.sentence.start, f.phrase.start, f.status))
 
 
@@ -1191,18 +1194,23 @@ _SURVIVAL = re.compile(
 )
 
 
-def _survival_zero(text: str, found: list[Finding], kept: list[Finding]) -> list[Finding]:
-    """No one died, as the text implies it: people were hurt, every survival word says they will live,
-    and no death is stated anywhere. One derived zero-killed figure on the first survival sentence."""
+def _survival_zero(
+    text: str, found: list[Finding], kept: list[Finding], body: Sequence[Span]
+) -> list[Finding]:
+    """No one died, as the text implies it: people were hurt and no death is stated anywhere in the
+    body. One derived zero-killed figure, on the first sentence that says they will live (else, with
+    less confidence, on the sentence of the largest injured figure)."""
     if any(f.status == "killed" for f in found) or any(f.status in {"suicide", "self-shot"} for f in found):
         return []
     hurt = [f for f in kept if f.status == "injured" and (f.phrase.count or 0) > 0]
-    if not hurt or _DEATH_WORD.search(text):
+    if not hurt or any(_DEATH_WORD.search(text, p.start, p.end) for p in body):
         return []
     for sentence in _survival_sentences(text, hurt):
         phrase = Phrase(0, None, None, None, sentence.start, sentence.end, False)
         return [Finding("killed", phrase, sentence, 0.45, derived=True)]
-    return []
+    largest = max(hurt, key=lambda f: f.phrase.count or 0)
+    phrase = Phrase(0, None, None, None, largest.sentence.start, largest.sentence.end, False)
+    return [Finding("killed", phrase, largest.sentence, 0.35, derived=True)]
 
 
 _DEATH_WORD = re.compile(

@@ -306,3 +306,19 @@ def test_suicide_totals(text: str, total: int | None) -> None:
         assert max(derived) <= 2
     else:
         assert total in derived
+
+
+@pytest.mark.parametrize(
+    "text, zero",
+    [
+        ("Three people were injured in a shooting outside a bar on Friday.", True),
+        ("Two men were wounded. Both are expected to survive, police said.", True),
+        # a death anywhere in the body: no zero
+        ("Two men were wounded. A third man died at the scene.", False),
+        ("Five people were shot on Sunday; the homicide unit is investigating a death nearby.", False),
+        # nobody hurt: nothing to derive from
+        ("Shots were fired at a house on Elm Street.", False),
+    ],
+)
+def test_injuries_without_any_death_imply_a_zero_toll(text: str, zero: bool) -> None:
+    assert (("killed", 0) in _figures(text)) is zero
