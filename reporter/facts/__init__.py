@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from reporter.config import FactsConfig
 from reporter.errors import ConfigError
-from reporter.facts import casualties, caveats, denials, labels, quotes
+from reporter.facts import casualties, caveats, denials, labels, quotes, speakers
 from reporter.model import Article, Fact
 
 
@@ -46,16 +46,21 @@ def selected(cfg: FactsConfig) -> tuple[Extractor, ...]:
 
 
 def extract(articles: Sequence[Article], cfg: FactsConfig) -> list[Fact]:
-    """Every selected extractor over every original article (copies share their original's facts)."""
+    """Every selected extractor over every original article (copies share their original's facts).
+
+    ``articles`` are one story's: quote speakers get one canonical name across them
+    (:func:`reporter.facts.speakers.canonical_speakers`) before quoted labels take their voices.
+    """
     extractors = selected(cfg)
-    found: list[Fact] = []
-    for article in articles:
-        if article.duplicate_of is not None:
-            continue
-        own: list[Fact] = []
+    originals = [a for a in articles if a.duplicate_of is None]
+    raw: list[Fact] = []
+    for article in originals:
         for extractor in extractors:
-            own.extend(extractor.function(article))
-        found.extend(_label_voices(own))
+            raw.extend(extractor.function(article))
+    by_article: dict[str, list[Fact]] = {a.id: [] for a in originals}
+    for fact in speakers.canonical_speakers(raw, originals):
+        by_article[fact.article].append(fact)
+    found = [fact for own in by_article.values() for fact in _label_voices(own)]
     return sorted(found, key=lambda f: (f.article, f.start, f.end, f.kind, f.id))
 
 

@@ -1532,7 +1532,9 @@ _MENTION = re.compile(
 def _mentions(text: str) -> Iterator[tuple[int, str]]:
     """Multi-word capitalised names not at a sentence start (people and bodies alike), in order."""
     for match in _MENTION.finditer(text):
-        yield match.start(), match.group()
+        name = re.sub(r"^The\s+", "", match.group())
+        if " " in name:
+            yield match.start(), name
 
 
 def _antecedent(
