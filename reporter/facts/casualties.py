@@ -67,7 +67,7 @@ SINGULAR_PERSONS = _words(
     ex-girlfriend ex-wife ex-husband motorcyclist skateboarder jogger runner walker churchgoer
     congregant rancher deputy agent ranger marshal warden gunwoman assailant teenage-boy
     grandchild stepbrother stepsister step-brother step-sister half-brother half-sister toddler
-    twin sibling parent child adolescent youngster lady gentleman"""
+    twin sibling parent child adolescent youngster lady gentleman couple"""
 )
 PLURAL_PERSONS = _words(
     """people persons men women boys girls teens teenagers children kids babies infants toddlers
@@ -764,6 +764,9 @@ def _phrase_list_forward(tokens: list[Token], counts: list[Count], index: int) -
     parts: list[Phrase] = []
     while index < len(tokens):
         part, index = _phrase_forward(tokens, counts, index)
+        if part is None and parts and tokens[index].lower in SINGULAR_PERSONS:
+            token = tokens[index]  # "his wife, son and daughter": the determiner is shared
+            part, index = Phrase(1, None, None, token.text, token.start, token.end, True), index + 1
         if part is None:
             break
         if parts and _verb_follows(tokens, index):
@@ -873,7 +876,10 @@ def _single_forward(tokens: list[Token], index: int) -> tuple[Phrase | None, int
                 if _plural_follows(tokens, position):
                     break
                 victims = " ".join(t.text for t in tokens[index : position + 1])
-                return Phrase(1, None, None, victims, token.start, tokens[position].end, True), position + 1
+                people = 2 if word == "couple" else 1
+                return Phrase(
+                    people, None, None, victims, token.start, tokens[position].end, True
+                ), position + 1
             if word in PLURAL_PERSONS:
                 break
     name = _name_forward(tokens, index)
@@ -929,12 +935,11 @@ def _name_forward(tokens: list[Token], index: int) -> tuple[Phrase | None, int]:
 _AGE_WORD = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month)-old")
 
 
+_NAME = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*-?|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+")
+
+
 def _name_word(word: str) -> bool:
-    return (
-        bool(re.fullmatch(r"[A-Z][a-z'’-]+|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+", word))
-        and word not in _NAME_STOP
-        and word.lower() not in _COMMON_CAPITALISED
-    )
+    return bool(_NAME.fullmatch(word)) and word not in _NAME_STOP and word.lower() not in _COMMON_CAPITALISED
 
 
 def _skip_age(tokens: list[Token], stop: int) -> int:
@@ -951,25 +956,40 @@ def _skip_age(tokens: list[Token], stop: int) -> int:
 
 def _phrase_list_backward(tokens: list[Token], counts: list[Count], end: int) -> Phrase | None:
     parts: list[Phrase] = []
+    comma = False
     while end >= 0:
         part, start = _phrase_backward(tokens, counts, end)
-        if part is None:
+        if part is None or (comma and not _list_item(part)):
             break
         parts.append(part)
-        previous = _skip_conjunction_backward(tokens, start - 1)
+        # "A, B and C": a bare comma joins items only in a list already closed by "and"
+        previous = _skip_conjunction_backward(tokens, start - 1, bare_comma=len(parts) > 1)
         if previous is None:
             break
+        comma = tokens[previous + 1].text == "," and tokens[previous + 2].lower != "and"
         end = previous
     return _combine(list(reversed(parts)))
 
 
-def _skip_conjunction_backward(tokens: list[Token], index: int) -> int | None:
+def _list_item(part: Phrase) -> bool:
+    """An item a bare comma may add to a list: a person noun phrase or a full name, not "Earlier"."""
+    return part.certain or len((part.victims or "").split()) > 1
+
+
+def _skip_conjunction_backward(tokens: list[Token], index: int, bare_comma: bool = False) -> int | None:
     if index >= 0 and tokens[index].text == "," and index >= 1 and tokens[index - 1].text.isdigit():
         index -= 2  # "Jones, 51," : the age belongs to the name before it
         if index >= 0 and tokens[index].text == ",":
             index -= 1
     words = [t.lower for t in tokens[max(0, index - 2) : index + 1]]
-    for conjunction in (["as", "well", "as"], ["along", "with"], [",", "and"], ["and"]):
+    conjunctions = (
+        ["as", "well", "as"],
+        ["along", "with"],
+        [",", "and"],
+        ["and"],
+        *([[","]] if bare_comma else []),
+    )
+    for conjunction in conjunctions:
         if words[-len(conjunction) :] == conjunction:
             return index - len(conjunction)
     return None
@@ -1007,7 +1027,9 @@ def _kin(word: str) -> bool:
 
 
 def _qualifier_start(tokens: list[Token], count: Count, start: int) -> int:
-    return _index_at(tokens, count.start) if count.start < tokens[start].start else start
+    """The first token of a counted phrase: its qualifier, or a possessive ("their two children")."""
+    start = _index_at(tokens, count.start) if count.start < tokens[start].start else start
+    return start - 1 if start > 0 and tokens[start - 1].lower in _POSSESSIVES - {"all"} else start
 
 
 def _skip_age_backward(tokens: list[Token], end: int) -> int:
@@ -1050,7 +1072,8 @@ def _single_backward(tokens: list[Token], end: int) -> tuple[Phrase, int] | None
                 break
             if tokens[start].lower in DETERMINERS:
                 victims = " ".join(t.text for t in tokens[start : end + 1])
-                return Phrase(1, None, None, victims, tokens[start].start, token.end, True), start
+                people = 2 if token.lower == "couple" else 1
+                return Phrase(people, None, None, victims, tokens[start].start, token.end, True), start
             if tokens[start].lower in _NOT_MODIFIER or not tokens[start].text[0].isalnum():
                 break
         if end == 0 or (
@@ -1074,6 +1097,8 @@ def _name_backward(tokens: list[Token], end: int) -> tuple[Phrase, int] | None:
     if start > 0 and tokens[start - 1].lower in _PLACE_BEFORE:
         return None  # "at the Walmart", "in Riverdale": a place, not a person
     victims = " ".join(t.text for t in tokens[start : end + 1])
+    if start > 0 and _AGE_WORD.fullmatch(tokens[start - 1].lower):
+        start -= 1  # "25-year-old Shelly Bird"
     return Phrase(1, None, None, victims, tokens[start].start, tokens[end].end, False), start
 
 

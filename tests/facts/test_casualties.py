@@ -263,6 +263,16 @@ def test_ids_are_stable_and_unique() -> None:
             {("killed", 2)},
             set(),
         ),
+        # lists: a shared determiner, bare commas before "and", ages before names, a couple is two
+        ("Police say he killed his wife, son and daughter.", {("killed", 3)}, set()),
+        (
+            "31-year-old Ana Ruiz, 19-year-old Ben Ortiz-Lane and 25-year-old Cal Wu were found dead.",
+            {("killed", 3)},
+            set(),
+        ),
+        ("A mother, father, and toddler were found dead in the home.", {("killed", 3)}, set()),
+        ("A local couple and their two young children were found dead.", {("killed", 4)}, set()),
+        ("Earlier, a man and woman were shot to death.", {("killed", 2)}, {("killed", 3)}),
         # the main clause's subject is the one shot in "after being shot"
         ("The 27-year-old clerk is recovering after being shot in the arm.", {("injured", 1)}, set()),
     ],
