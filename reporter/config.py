@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import tomllib
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -59,11 +60,28 @@ class CompareConfig:
     nearest_min_similarity: float = 0.0
 
 
+RENDER_FORMATS = ("html", "pdf", "json", "csv")
+
+
 @dataclass(frozen=True, slots=True)
 class RenderConfig:
-    formats: tuple[str, ...] = ("html", "pdf", "json", "csv")
+    formats: tuple[str, ...] = RENDER_FORMATS
     pdf_date: str | None = None  # fixed creation date (ISO) for reproducible PDFs; None: the run's date
     timestamps: bool = False  # a generation time in report.json/html (off: byte-identical re-runs)
+
+    def __post_init__(self) -> None:
+        unknown = [f for f in self.formats if f not in RENDER_FORMATS]
+        if unknown:
+            raise ConfigError(
+                f"[render] formats: unknown {', '.join(map(repr, unknown))}; allowed: {', '.join(RENDER_FORMATS)}"
+            )
+        if self.pdf_date is not None:
+            try:
+                datetime.fromisoformat(self.pdf_date)
+            except (TypeError, ValueError):
+                raise ConfigError(
+                    f"[render] pdf_date: {self.pdf_date!r} is not an ISO date such as 2023-06-03"
+                ) from None
 
 
 @dataclass(frozen=True, slots=True)

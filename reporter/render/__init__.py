@@ -1,33 +1,163 @@
-"""Render: one analysis, several renderings (JSON, CSV; HTML and PDF being built), written atomically."""
+"""Render: one analysis, several renderings (HTML, PDF/A-3b, JSON, CSV), written atomically.
+
+:func:`write_story` writes one story's report folder; :func:`write_index` an index of several. The
+folder is replaced as a whole: every file is written into a sibling staging folder that then takes the
+folder's place, so a reader (or an interrupted run) never sees a mix of old and new files.
+
+Reproducible: the same analysis and settings give byte-identical report.json and report.html (no
+timestamp unless ``RenderConfig.timestamps``), and with ``RenderConfig.pdf_date`` an identical PDF.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import dataclasses
+import datetime as dt
+import json as jsonlib  # not `json`: the submodule reporter.render.json takes that name here
+import os
+import shutil
+import tempfile
+import urllib.parse
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+
+from markupsafe import Markup
 
 from reporter.config import RenderConfig
 from reporter.model import Analysis, Story
-from reporter.render.output import write_atomic
+from reporter.render.output import slug, write_atomic
+from reporter.render.pdf import ASSET_BASE
+
+
+def render_story(analysis: Analysis, cfg: RenderConfig) -> dict[str, bytes]:
+    """The files of one story's report (name -> bytes) for the formats ``cfg`` asks for.
+
+    ``analysis`` is one story's part (``Analysis.for_story``). Pure apart from reading the templates.
+    """
+    from reporter.render.csv import render_tables
+    from reporter.render.json import to_json
+
+    stamp = _now() if cfg.timestamps else None
+    document = to_json(analysis)
+    if stamp is not None:
+        document["generated_at"] = stamp
+    report_json = (jsonlib.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    files: dict[str, bytes] = {}
+    if "json" in cfg.formats:
+        files["report.json"] = report_json
+    tables = render_tables(analysis) if {"csv", "pdf"} & set(cfg.formats) else {}
+    if "csv" in cfg.formats:
+        files.update(tables)
+    if {"html", "pdf"} & set(cfg.formats):
+        from reporter.render import html, view
+
+        page = view.build(
+            analysis, html.stylesheet("report.css"), created=stamp, nlp_version=_nlp_version(analysis)
+        )
+        if "html" in cfg.formats:
+            files["report.html"] = html.render_report(page).encode("utf-8")
+        if "pdf" in cfg.formats:
+            created = _pdf_date(cfg)
+            pdf_page = dataclasses.replace(
+                page,
+                for_pdf=True,
+                created=created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                css=page.css + Markup(html.stylesheet("print.css")),
+            )
+            pdf_page, assets = view.as_assets(pdf_page, ASSET_BASE)
+            files["report.pdf"] = _pdf(
+                analysis, html.render_report(pdf_page), report_json, tables, created, assets
+            )
+    return files
 
 
 def write_story(analysis: Analysis, folder: Path, cfg: RenderConfig) -> list[Path]:
-    """Write the formats ``cfg`` asks for into ``folder``; returns the paths written."""
-    from reporter.render.json import dumps
-
-    written = []
-    if "json" in cfg.formats:
-        written.append(write_atomic(folder / "report.json", dumps(analysis).encode("utf-8")))
-    if "csv" in cfg.formats:
-        import pandas as pd
-
-        from reporter.render.json import to_json
-
-        facts = pd.DataFrame(to_json(analysis)["facts"])
-        written.append(write_atomic(folder / "facts.csv", facts.to_csv(index=False).encode("utf-8")))
-    return written
+    """Write the formats ``cfg`` asks for into ``folder`` (replaced as a whole); returns the paths."""
+    files = render_story(analysis, cfg)
+    return replace_folder(folder, files)
 
 
 def write_index(entries: Sequence[tuple[Story, Path]], out_dir: Path, cfg: RenderConfig) -> Path:
-    """An index of several story reports (being built: plain list)."""
-    lines = [f"{story.id}\t{folder}" for story, folder in entries]
-    return write_atomic(out_dir / "index.txt", ("\n".join(lines) + "\n").encode("utf-8"))
+    """``out_dir/index.html``: every story with its dates, outlets and counts, linked to its report."""
+    from reporter.render import html, view
+
+    target = next((f"report.{fmt}" for fmt in ("html", "pdf", "json") if fmt in cfg.formats), None)
+    linked = [(story, _relative_href(folder, out_dir, target)) for story, folder in entries]
+    page = view.build_index(linked, html.stylesheet("report.css"), created=_now() if cfg.timestamps else None)
+    return write_atomic(out_dir / "index.html", html.render_index(page).encode("utf-8"))
+
+
+def replace_folder(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
+    """Make ``folder`` hold exactly ``files`` (relative name -> bytes), swapping it in as a whole."""
+    parent = folder.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".new", dir=parent))
+    try:
+        for name, data in files.items():
+            write_atomic(staging / name, data)
+        staging.chmod(0o755)  # mkdtemp makes it private; a report folder is for reading
+        if folder.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".old", dir=parent))
+            old.rmdir()
+            folder.rename(old)
+            staging.rename(folder)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            staging.rename(folder)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(staging)
+        raise
+    return [folder / name for name in files]
+
+
+def _pdf(
+    analysis: Analysis,
+    page: str,
+    report_json: bytes,
+    tables: Mapping[str, bytes],
+    created: dt.datetime,
+    assets: Mapping[str, tuple[bytes, str]],
+) -> bytes:
+    from reporter.render.pdf import Attachment, render_pdf
+
+    attachments = [Attachment("report.json", report_json, "The analysis (report.json, schema version 1)")]
+    attachments += [Attachment(name, data, f"Table: {name}") for name, data in tables.items()]
+    seen: set[str] = set()
+    for article in analysis.articles:
+        name = f"source-{slug(article.id)}.txt"
+        while name in seen:
+            name = name.replace(".txt", "-.txt")
+        seen.add(name)
+        description = f"Source text: {article.outlet}, {article.source}"
+        attachments.append(Attachment(name, article.text.encode("utf-8"), description, "Source"))
+    return render_pdf(page, attachments, created, assets)
+
+
+def _nlp_version(analysis: Analysis) -> str:
+    """The language model the facts were found with, from the run's settings (spaCy off: says so)."""
+    facts = analysis.settings.get("facts") if analysis.settings else None
+    if isinstance(facts, dict) and facts.get("use_spacy") is False:
+        return "none (spaCy off in the settings: rules only)"
+    from reporter import nlp
+
+    return nlp.version()
+
+
+def _pdf_date(cfg: RenderConfig) -> dt.datetime:
+    """The PDF's creation date: ``cfg.pdf_date`` (ISO date or date-time, UTC) or now."""
+    if cfg.pdf_date:
+        when = dt.datetime.fromisoformat(cfg.pdf_date)
+        return when.replace(tzinfo=when.tzinfo or dt.UTC).astimezone(dt.UTC).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _relative_href(folder: Path, out_dir: Path, target: str | None) -> str | None:
+    if target is None:
+        return None
+    relative = os.path.relpath(folder / target, out_dir)
+    return urllib.parse.quote(Path(relative).as_posix())

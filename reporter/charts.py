@@ -1,0 +1,332 @@
+"""Charts: DataFrames from :mod:`reporter.tables` in, SVG text out (matplotlib's Figure API, no pyplot).
+
+Each function returns one ``<svg>`` element ready to inline in HTML (no XML prolog, no DOCTYPE), with a
+``<title>`` and ``<desc>`` for screen readers, or ``None`` when its table is empty. Output is
+deterministic: a fixed ``svg.hashsalt`` per chart (distinct, so ids never clash when several charts
+share a page), no date in the metadata, and mathtext off (an outlet named "$x$" stays text).
+
+Text from the articles (outlet names, speakers) reaches the SVG only through matplotlib, which escapes
+it; the title and description are escaped here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, cast
+from xml.sax.saxutils import escape
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+# Colour-blind-safe (Okabe-Ito) colours; the statuses also carry a symbol, so colour is never the only cue.
+STATUS_COLOURS = {"included": "#0072B2", "differs": "#E69F00", "omitted": "#D9D9D9", "": "#FFFFFF"}
+STATUS_SYMBOLS = {"included": "✓", "differs": "≠", "omitted": "–", "": ""}
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
+WIDTH = 7.2  # inches: the text width of an A4 page at the PDF's margins
+MAX_ROWS = 40  # rows of the heatmap and prominence charts; the tables list everything
+
+
+@contextlib.contextmanager
+def _style(name: str) -> Iterator[None]:
+    """matplotlib settings for one chart, restored afterwards (a batch process draws many)."""
+    import matplotlib
+
+    settings: dict[str, Any] = {
+        "svg.hashsalt": f"reporter-{name}",
+        "svg.fonttype": "none",  # text stays text: searchable, small, drawn in the page's font
+        "font.family": "DejaVu Sans",
+        "font.size": 8,
+        "text.parse_math": False,
+        "text.usetex": False,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.titlesize": 9,
+        "axes.titleweight": "bold",
+    }
+    with matplotlib.rc_context(cast(Any, settings)):
+        yield
+
+
+def _figure(
+    height: float, left: float, top: float = 0.35, bottom: float = 0.5, right: float = 0.15
+) -> Figure:
+    """A figure ``WIDTH`` x ``height`` inches with fixed margins (inches). Fixed, not "constrained":
+    the layout engine doubles the drawing time, and a label's width is easy to estimate."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(WIDTH, height))
+    figure.subplots_adjust(
+        left=min(left / WIDTH, 0.6),
+        right=1 - right / WIDTH,
+        top=1 - min(top / height, 0.45),
+        bottom=min(bottom / height, 0.45),
+    )
+    return figure
+
+
+def _label_width(labels: Iterable[str]) -> float:
+    """Inches a column of 8-pt labels needs (DejaVu Sans averages about 0.6 em a character)."""
+    return 0.15 + 0.068 * max((len(label) for label in labels), default=4)
+
+
+def _svg(figure: Figure, name: str, title: str, description: str) -> str:
+    """The figure as an inline ``<svg>`` with an accessible title and description."""
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+
+    FigureCanvasSVG(figure)  # the SVG backend, explicitly: no pyplot, no GUI backend chosen
+    buffer = io.StringIO()
+    figure.savefig(
+        buffer, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None}
+    )
+    svg = _prefix_ids(buffer.getvalue(), name)
+    svg = svg[svg.index("<svg") :]
+    head_end = svg.index(">") + 1
+    head = svg[:head_end]
+    head = re.sub(r'\swidth="[^"]*"', "", head, count=1)
+    head = re.sub(r'\sheight="[^"]*"', "", head, count=1)
+    head = head.replace(
+        "<svg", f'<svg role="img" aria-labelledby="{name}-title {name}-desc" class="chart-svg"', 1
+    )
+    accessible = (
+        f'<title id="{name}-title">{escape(title)}</title><desc id="{name}-desc">{escape(description)}</desc>'
+    )
+    return head + accessible + svg[head_end:].strip()
+
+
+def _prefix_ids(svg: str, prefix: str) -> str:
+    """matplotlib names groups "figure_1", "axes_1"... in every chart: prefix every id and reference,
+    so several charts inline in one page keep unique ids."""
+    ids = set(re.findall(r'\sid="([^"]+)"', svg))
+    if not ids:
+        return svg
+
+    def rename(match: re.Match[str]) -> str:
+        name = match.group(2)
+        return f"{match.group(1)}{prefix}-{name}" if name in ids else match.group(0)
+
+    svg = re.sub(r'(\sid=")([^"]+)', rename, svg)
+    return re.sub(r'((?:url\(|href=")#)([^")]+)', rename, svg)
+
+
+def _short(text: str, limit: int = 48) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def coverage_heatmap(matrix: pd.DataFrame) -> str | None:
+    """Fact groups x outlets, one coloured cell each (included / differs / omitted), from
+    :func:`reporter.tables.coverage_matrix`. At most :data:`MAX_ROWS` rows, in the matrix' order."""
+    if matrix.empty or not len(matrix.columns):
+        return None
+    from matplotlib.colors import ListedColormap
+
+    shown = matrix.iloc[:MAX_ROWS]
+    rows, cols = shown.shape
+    order = ["", "omitted", "differs", "included"]
+    codes = [[order.index(s) if s in order else 0 for s in values] for _key, values in shown.iterrows()]
+    labels = [f"{_event_tag(event)}  {_short(label)}" for event, _group, label in shown.index]
+    outlets = [_short(c, 22) for c in shown.columns]
+    with _style("coverage"):
+        height = 1.3 + 0.2 * rows
+        figure = _figure(
+            height,
+            left=_label_width(labels),
+            top=0.25 + 0.04 * max(map(len, outlets)),
+            bottom=0.35,
+            right=max(0.15, 0.06 * len(outlets[-1])),
+        )
+        axes = figure.add_subplot()
+        axes.pcolormesh(
+            codes,
+            cmap=ListedColormap([STATUS_COLOURS[s] for s in order]),
+            vmin=-0.5,
+            vmax=len(order) - 0.5,
+            edgecolors="#FFFFFF",
+            linewidth=1.5,
+        )
+        for i, line in enumerate(codes):
+            for j, code in enumerate(line):
+                if code:
+                    colour = "#FFFFFF" if order[code] == "included" else "#222222"
+                    axes.text(
+                        j + 0.5, i + 0.5, STATUS_SYMBOLS[order[code]], ha="center", va="center", color=colour
+                    )
+        axes.set_xlim(0, cols)
+        axes.set_ylim(rows, 0)
+        axes.set_xticks([j + 0.5 for j in range(cols)], outlets, rotation=30, ha="left")
+        axes.xaxis.tick_top()
+        axes.set_yticks([i + 0.5 for i in range(rows)], labels)
+        axes.tick_params(length=0)
+        for side in ("left", "bottom", "top", "right"):
+            axes.spines[side].set_visible(False)
+        _legend(
+            figure,
+            [(f"{STATUS_SYMBOLS[s]} {s}", STATUS_COLOURS[s]) for s in ("included", "differs", "omitted")],
+        )
+        more = f" (first {MAX_ROWS} of {len(matrix)} rows)" if len(matrix) > MAX_ROWS else ""
+        return _svg(
+            figure,
+            "chart-coverage",
+            "Coverage: which outlet includes, omits or differs on each fact",
+            f"Heatmap of {len(matrix)} fact groups by {cols} outlets{more}: "
+            "blue with a tick = included, orange with ≠ = states it differently, grey with a dash = omitted.",
+        )
+
+
+def speaker_share(share: pd.DataFrame) -> str | None:
+    """Stacked bars: each outlet's quoted words split by speaker, from :func:`reporter.tables.speaker_share`."""
+    if share.empty:
+        return None
+    outlets = [_short(o, 28) for o in share.index]
+    legend_rows = (len(share.columns) + 2) // 3
+    with _style("speakers"):
+        height = 1.0 + 0.3 * len(share) + 0.2 * legend_rows
+        figure = _figure(height, left=_label_width(outlets), top=0.15, bottom=0.55 + 0.2 * legend_rows)
+        axes = figure.add_subplot()
+        left = [0.0] * len(share)
+        y = list(range(len(share)))
+        for k, speaker in enumerate(share.columns):
+            values = [float(v) for v in share[speaker]]
+            colour = "#BBBBBB" if speaker == "others" else PALETTE[k % len(PALETTE)]
+            axes.barh(y, values, left=left, color=colour, label=_short(speaker, 30), height=0.6)
+            left = [a + b for a, b in zip(left, values, strict=True)]
+        axes.set_yticks(y, outlets)
+        axes.set_ylim(len(share) - 0.5, -0.5)
+        axes.set_xlim(0, 1)
+        axes.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0%", "25%", "50%", "75%", "100%"])
+        axes.set_xlabel("share of the outlet's quoted words")
+        _figure_legend(figure, axes, ncols=3)
+        return _svg(
+            figure,
+            "chart-speakers",
+            "Who gets the words: quoted words per outlet, by speaker",
+            f"Stacked bars for {len(share)} outlets; each bar splits the outlet's quoted words among "
+            f"{len(share.columns)} speakers (the most quoted, then others).",
+        )
+
+
+def timeline(table: pd.DataFrame) -> str | None:
+    """Publication dates (x) by outlet (y), one marker per article coloured by event; copies hollow.
+    From :func:`reporter.tables.timeline`; undated articles are left out (the table lists them)."""
+    import matplotlib.dates as mdates
+
+    when = pd.to_datetime(table["published"], errors="coerce", format="%Y-%m-%d")
+    dated = table.assign(when=when)[when.notna()]
+    if dated.empty:
+        return None
+    outlets = sorted(set(dated["outlet"]))
+    events = sorted({e for e in dated["event"] if e})
+    names = [_short(o, 28) for o in outlets]
+    legend_rows = (len(events) + 1) // 2
+    with _style("timeline"):
+        height = 1.1 + 0.28 * len(outlets) + 0.2 * legend_rows
+        figure = _figure(height, left=_label_width(names), top=0.15, bottom=0.5 + 0.2 * legend_rows)
+        axes = figure.add_subplot()
+        for k, event in enumerate(events):
+            part = dated[dated["event"] == event]
+            colour = PALETTE[k % len(PALETTE)]
+            for copy in (False, True):
+                rows = part[part["duplicate_of"].notna() == copy]
+                if rows.empty:
+                    continue
+                axes.scatter(
+                    rows["when"],
+                    [outlets.index(o) for o in rows["outlet"]],
+                    s=60,
+                    marker="o",
+                    facecolors="none" if copy else colour,
+                    edgecolors=colour,
+                    linewidths=1.5,
+                    label=_short(f"{_event_tag(event)} {_event_label(part)}", 60)
+                    + (" (copy)" if copy else ""),
+                    zorder=3,
+                )
+        axes.set_yticks(range(len(outlets)), names)
+        axes.set_ylim(len(outlets) - 0.5, -0.5)
+        axes.grid(axis="x", color="#EEEEEE")
+        first, last = dated["when"].min(), dated["when"].max()
+        pad = pd.Timedelta(days=max(1, (last - first).days // 10))
+        axes.set_xlim(first - pad, last + pad)
+        axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=7))  # type: ignore[no-untyped-call]
+        axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))  # type: ignore[no-untyped-call]
+        _figure_legend(figure, axes, ncols=2)
+        return _svg(
+            figure,
+            "chart-timeline",
+            "Timeline: when each outlet published, and which event it reports",
+            f"{len(dated)} dated articles from {len(outlets)} outlets across {len(events)} events; "
+            "hollow markers are copies of another article.",
+        )
+
+
+def prominence(table: pd.DataFrame) -> str | None:
+    """How early each outlet states each fact: dots at 0 (top of the body) .. 1 (end), one row per fact
+    group, from :func:`reporter.tables.prominence`."""
+    if table.empty:
+        return None
+    groups = list(dict.fromkeys(table["group"]))[:MAX_ROWS]
+    part = table[table["group"].isin(groups)]
+    outlets = sorted(set(part["outlet"]))
+    label_of = dict(zip(part["group"], part["label"], strict=False))
+    event_of = dict(zip(part["group"], part["event"], strict=False))
+    labels = [f"{_event_tag(event_of[g])}  {_short(label_of[g])}" for g in groups]
+    legend_rows = (len(outlets) + 2) // 3
+    with _style("prominence"):
+        height = 1.0 + 0.22 * len(groups) + 0.2 * legend_rows
+        figure = _figure(height, left=_label_width(labels), top=0.15, bottom=0.55 + 0.2 * legend_rows)
+        axes = figure.add_subplot()
+        markers = "oDs^v<>p"
+        for k, outlet in enumerate(outlets):
+            rows = part[part["outlet"] == outlet]
+            axes.scatter(
+                rows["position"],
+                [groups.index(g) for g in rows["group"]],
+                s=36,
+                marker=markers[k % len(markers)],
+                color=PALETTE[k % len(PALETTE)],
+                label=_short(outlet, 28),
+                zorder=3,
+            )
+        axes.set_yticks(range(len(groups)), labels)
+        axes.set_ylim(len(groups) - 0.5, -0.5)
+        axes.set_xlim(-0.02, 1.02)
+        axes.set_xticks([0, 0.25, 0.5, 0.75, 1], ["top", "¼", "½", "¾", "end"])
+        axes.set_xlabel("position in the article's body")
+        axes.grid(axis="y", color="#EEEEEE")
+        _figure_legend(figure, axes, ncols=3)
+        return _svg(
+            figure,
+            "chart-prominence",
+            "Prominence: how early in each article a fact appears",
+            f"Dot plot of {len(groups)} fact groups: for each outlet, where in its article the fact is "
+            "first stated, from the top of the body (left) to the end (right).",
+        )
+
+
+def _legend(figure: Figure, entries: list[tuple[str, str]]) -> None:
+    from matplotlib.patches import Patch
+
+    handles = [Patch(facecolor=colour, edgecolor="#999999", label=text) for text, colour in entries]
+    figure.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncols=3, frameon=False)
+
+
+def _figure_legend(figure: Figure, axes: Axes, ncols: int) -> None:
+    """The axes' legend at the foot of the figure, in the bottom margin ``_figure`` reserved for it."""
+    handles, labels = axes.get_legend_handles_labels()
+    figure.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncols=ncols, frameon=False)
+
+
+def _event_tag(event: object) -> str:
+    """The short form of an event id for an axis label: "belgorod/e2" -> "e2"."""
+    return str(event or "").rsplit("/", 1)[-1]
+
+
+def _event_label(part: pd.DataFrame) -> str:
+    labels = [str(v) for v in part["event_label"] if v]
+    return labels[0] if labels else ""
