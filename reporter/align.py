@@ -86,7 +86,7 @@ def paragraph_scores(
 ) -> dict[tuple[Slot, Slot], float]:
     """Same-content scores of paragraph pairs of different articles, keyed ``(slot, slot)`` in slot order.
 
-    A pair's score is the best of its sentence pairs. Only sentence pairs that share a content word are
+    A pair's score is the best of its sentence pairs (each whole paragraph counts as one more). Only sentence pairs that share a content word are
     scored (the model gives the rest 0), so the cost follows the shared vocabulary, not all pairs. A
     sentence pair between look-alike events scores 0 when the sentences conflict (see :func:`_apart`).
     """
@@ -94,7 +94,9 @@ def paragraph_scores(
     passages: list[tuple[Slot, Passage]] = []
     for article in sorted(articles, key=lambda a: a.id):
         for index, paragraph in enumerate(article.paragraphs):
-            spans = sentences(article.text, paragraph) or [paragraph]
+            spans = sentences(article.text, paragraph)
+            if len(spans) != 1:  # the whole paragraph too: a splitter's wrong cut ("Sens. John") costs less
+                spans.append(paragraph)
             passages.extend(((article.id, index), prepare(s.of(article.text))) for s in spans)
     postings: dict[str, list[int]] = defaultdict(list)
     for k, (_slot, passage) in enumerate(passages):
