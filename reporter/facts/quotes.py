@@ -242,7 +242,9 @@ def _noun_use(text: str, previous: re.Match[str], word: str) -> bool:
     prior = previous.group().lower()
     start = previous.start()
     possessive = prior == "s" and text[start - 1 : start] in ("'", "’")
-    if word.endswith("ing") or word in ("said", "told", "wrote", "thought", "knew", "felt"):
+    if word == "said":
+        return prior in ("the", "a", "an", "this")  # "the said agreement"
+    if word.endswith("ing") or word in ("told", "wrote", "thought", "knew", "felt"):
         return False
     if word.endswith("ed"):
         return prior in _NOUN_MARKERS | {"such"} or possessive
@@ -571,9 +573,11 @@ def _noun_phrase(text: str, unit_start: int, end: int) -> Speaker | None:
         spans
         and spans[-1].group().endswith("ed")
         and _is_verb_like(spans[-1].group())
-        and (len(spans) < 2 or spans[-2].group().lower() not in _DETERMINERS)
+        and (len(spans) < 2 or spans[-2].group().lower() not in _DETERMINERS - {"the", "a", "an"})
     ):
         return None  # "… the department no longer existed, …": a clause ("those polled" is a subject)
+    if spans and spans[-1].group().lower() in _ONLY_ADJECTIVES:
+        return None  # "The alleged attack …": no noun before the cue
     taken: list[re.Match[str]] = []
     for match in reversed(spans):
         word = match.group()
@@ -628,6 +632,9 @@ def _noun_phrase(text: str, unit_start: int, end: int) -> Speaker | None:
 _NP_JOINERS = _wordset("and of for at in from with")
 # Lowercase words that cannot be a subject by themselves.
 _NOT_HEADS = frozenset(_wordset("either neither also only even just still already again"))
+
+
+_ONLY_ADJECTIVES = _wordset("alleged so-called supposed purported reported stated claimed")
 
 
 def _strip_leading(text: str, start: int, end: int) -> int:
@@ -1464,13 +1471,9 @@ def _continuations(
                 continue
             if any(s <= quote.start < e for s, e in claimed) or not quote.is_speech(text):
                 break
-            gap = text[end : quote.start]
-            if (
-                re.search(
-                    r"\w", re.sub(r"\b(?:he|she|they|it|we|said|added|says|adds)\b", "", gap, flags=re.I)
-                )
-                or len(gap) > 40
-            ):
+            # the attribution itself may sit between the two ("“A,” X said. “B.”")
+            gap = text[max(end, attribution.end) if quote.start >= attribution.end else end : quote.start]
+            if re.search(r"\w", gap) or len(gap) > 40:
                 break
             end = quote.end
             evidence_end = max(

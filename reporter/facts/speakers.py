@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from reporter.entities import name_key
 from reporter.facts.quotes import split_role
 from reporter.model import Article, Fact, Span
+from reporter.text import fold
 
 
 # Words of a role that say nothing about which role it is.
@@ -169,8 +170,16 @@ def _key(name: str) -> tuple[str, str] | None:
     if not words:
         return None
     surname = name_key(words[-1])
-    given = name_key(words[0]) if len(words) > 1 and " of " not in f" {name} " else ""
+    given = _given_key(words[0]) if len(words) > 1 and " of " not in f" {name} " else ""
     return surname, given
+
+
+def _given_key(word: str) -> str:
+    """A looser key for first names, whose opening vowel varies most across transliterations
+    ("Oleksandr" / "Aleksandr", "Andriy" / "Andrey"): the consonants after leading vowels."""
+    folded = re.sub(r"[^a-z]", "", fold(word))
+    stripped = folded.lstrip("aeiouy") or folded
+    return stripped[0] + re.sub(r"(.)\1+", r"\1", "".join(c for c in stripped[1:] if c not in "aeiouyjwh"))
 
 
 def _role_words(role: str) -> set[str]:

@@ -1,0 +1,268 @@
+"""Quote extraction: direct, indirect and mixed quotes, their speakers and roles, pronouns, unbalanced
+quotation marks, and sentences that quote nobody.
+
+Every sentence here is written for the tests (none comes from the evaluation data).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reporter.facts.quotes import extract_quotes, quotations, split_role
+from reporter.model import Article, Fact, Span
+
+Found = tuple[str | None, str, bool]  # (speaker, a piece of the quote, direct)
+
+
+def _article(text: str, paragraphs: bool = True) -> Article:
+    spans: tuple[Span, ...] = ()
+    if paragraphs:
+        spans, start = (), 0
+        for block in text.split("\n\n"):
+            spans += (Span(start, start + len(block)),)
+            start += len(block) + 2
+    return Article(id="t", source="t", text=text, outlet="o", paragraphs=spans)
+
+
+def _quotes(text: str) -> list[Fact]:
+    return list(extract_quotes(_article(text)))
+
+
+def _found(text: str) -> list[Found]:
+    return [(f.speaker, f.quote or "", bool(f.direct)) for f in _quotes(text)]
+
+
+def _has(found: list[Found], speaker: str | None, piece: str, direct: bool) -> bool:
+    return any(s == speaker and piece in q and d == direct for s, q, d in found)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, piece, direct",
+    [
+        # direct, attribution after
+        (
+            "“We will rebuild the bridge by spring,” Mayor Ilse Varga said.",
+            "Ilse Varga",
+            "rebuild the bridge",
+            True,
+        ),
+        (
+            '"The vote was rigged," said Tomas Brenner, a lawyer for the party.',
+            "Tomas Brenner",
+            "was rigged",
+            True,
+        ),
+        ("“Nobody told us anything,” she said.", None, "Nobody told us", True),
+        ("''It was a hard winter,'' Mr. Okafor said.", "Mr. Okafor", "hard winter", True),
+        # direct, attribution before
+        (
+            "The ministry said in a statement: “The border remains closed.”",
+            "ministry",
+            "border remains closed",
+            True,
+        ),
+        ("Ruth Adler added, “We are not going anywhere.”", "Ruth Adler", "not going anywhere", True),
+        # mixed: a split quotation
+        (
+            "“The plan is sound,” Ortega said, “but the money is not there.”",
+            "Ortega",
+            "money is not there",
+            True,
+        ),
+        # indirect
+        (
+            "Senator Lia Moreau said that the bill would pass next week.",
+            "Lia Moreau",
+            "the bill would pass",
+            False,
+        ),
+        ("The company told investors on Monday it expected losses.", "company", "it expected losses", False),
+        (
+            "Prices will keep rising, the central bank warned on Tuesday.",
+            "central bank",
+            "Prices will keep rising",
+            False,
+        ),
+        (
+            "The storm weakened overnight, said Pavel Kreutz, a forecaster at the agency.",
+            "Pavel Kreutz",
+            "storm weakened",
+            False,
+        ),
+        (
+            "According to the fire brigade, the blaze started in the kitchen.",
+            "fire brigade",
+            "blaze started",
+            False,
+        ),
+        (
+            "The blaze started in the kitchen, according to the fire brigade.",
+            "fire brigade",
+            "blaze started",
+            False,
+        ),
+        (
+            "The delays, officials said, were caused by the strike.",
+            "officials",
+            "were caused by the strike",
+            False,
+        ),
+        (
+            "Kremlin spokesperson Ivan Sorokin blamed foreign agents for the unrest.",
+            "Ivan Sorokin",
+            "foreign agents",
+            False,
+        ),
+        ("The union vowed to continue the strike until wages rise.", "union", "continue the strike", False),
+        # mixed: an indirect quote carrying quoted words
+        (
+            "Halvorsen said the raid was “a reckless provocation” by the rebels.",
+            "Halvorsen",
+            "reckless provocation",
+            False,
+        ),
+        # labelled turn
+        (
+            "MODERATOR: Do you regret the decision you made last year?",
+            "MODERATOR",
+            "regret the decision",
+            False,
+        ),
+    ],
+)
+def test_quotes_and_speakers(text: str, speaker: str | None, piece: str, direct: bool) -> None:
+    found = _found(text)
+    expected = speaker if speaker is None else next((s for s, _, _ in found if s and speaker in s), speaker)
+    assert _has(found, expected, piece, direct), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The film “Dark Waters” opened on Friday in forty cinemas.",  # a title in quotes
+        "The so-called “reforms” took effect in May.",  # scare quotes, no reporting verb
+        "The said agreement was signed in 2019 by both parties.",  # "said" as an adjective
+        "That said, the team played better in the second half.",  # a discourse marker
+        "The report, released on Monday, runs to 300 pages.",  # "report" as a noun
+        "The factory added 200 jobs last year.",  # "added" not reporting
+        "Needless to say, the road was closed for hours.",
+        "Her claims were never tested in court.",  # a noun after a possessive
+        "The alleged attack happened near the market.",  # a participle used as an adjective
+        "Ukrainian-backed units crossed the river at dawn.",  # a cue word inside a compound
+        "The United States and Canada signed the treaty.",  # a capitalised cue word inside a name
+    ],
+)
+def test_sentences_that_quote_nobody(text: str) -> None:
+    assert _quotes(text) == []
+
+
+def test_pronouns_take_the_last_named_speaker_of_their_kind() -> None:
+    text = (
+        "Governor Amara Osei said the roads would reopen on Friday.\n\n"
+        "“We have crews working day and night,” she said.\n\n"
+        "The Transport Ministry said it had no estimate of the cost."
+    )
+    speakers = [f.speaker for f in _quotes(text)]
+    assert speakers == ["Amara Osei", "Amara Osei", "Transport Ministry"]
+
+
+def test_a_pronoun_with_no_name_before_it_stays_unnamed() -> None:
+    (fact,) = _quotes("“It is over,” he said.")
+    assert fact.speaker is None
+
+
+def test_a_description_stands_for_a_name_with_its_head_word() -> None:
+    text = (
+        "The Free Workers Union said the strike would go on.\n\n"
+        "“Nobody goes back until the contracts are signed,” the union said in a statement."
+    )
+    assert [f.speaker for f in _quotes(text)] == ["Free Workers Union", "Free Workers Union"]
+
+
+def test_quotations_following_an_attributed_one_continue_it() -> None:
+    text = "“We lost the first round,” Delacroix said. “We will not lose the second.”"
+    (fact,) = _quotes(text)
+    assert (fact.quote, fact.evidence, fact.speaker) == (text, text, "Delacroix")
+
+
+def test_an_unbalanced_quote_runs_to_the_end_of_its_paragraph() -> None:
+    text = "“The water came in so fast, Okonkwo said of the flood.\n\nThe next paragraph is narration."
+    marks = quotations(text, Span(0, text.index("\n")))
+    assert [(q.start, q.end, q.closed) for q in marks] == [(0, text.index("\n"), False)]
+
+
+def test_a_stray_closing_mark_closes_a_quote_opened_at_the_paragraph_start() -> None:
+    text = "We are not leaving,” the farmer said."
+    (mark,) = quotations(text, Span(0, len(text)))
+    assert text[mark.start : mark.end] == "We are not leaving,”"
+    (fact,) = _quotes(text)
+    assert fact.speaker == "farmer" or fact.speaker == "the farmer"
+
+
+def test_mixed_straight_and_typographic_marks_pair() -> None:
+    text = '“Build the wall first," Ferris said.'
+    (mark,) = quotations(text, Span(0, len(text)))
+    assert (mark.start, mark.closed) == (0, True)
+
+
+def test_apostrophes_are_not_quotation_marks() -> None:
+    text = "The mayor’s office didn’t comment on the ’90s scheme."
+    assert quotations(text, Span(0, len(text))) == []
+
+
+def test_a_passive_reporting_verb_does_not_make_its_subject_the_speaker() -> None:
+    (fact,) = _quotes("It was reported by the Daily Courier that the talks had failed.")
+    assert fact.speaker == "Daily Courier"
+    assert "talks had failed" in (fact.quote or "")
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("Kremlin spokesperson Dmitry Peskov", ("Dmitry Peskov", "Kremlin spokesperson")),
+        ("Belgorod Governor Vyacheslav Gladkov", ("Vyacheslav Gladkov", "Belgorod Governor")),
+        ("the Freedom of Russia Legion", ("Freedom of Russia Legion", None)),
+        ("the governor of Belgorod region", (None, "the governor of Belgorod region")),
+        ("Sen. Tom Udall of New Mexico", ("Tom Udall", "Sen. of New Mexico")),
+        ("Mr. Regalado", ("Mr. Regalado", None)),
+        ("the State Department", ("State Department", None)),
+        ("Critics", (None, "Critics")),
+        ("a poll released Thursday", (None, "a poll released Thursday")),
+    ],
+)
+def test_split_role(phrase: str, expected: tuple[str | None, str | None]) -> None:
+    assert split_role(phrase) == expected
+
+
+def test_evidence_and_quote_are_slices_of_the_text() -> None:
+    text = (
+        "Rescue teams reached the village on Sunday.\n\n"
+        "“The first houses are gone,” said Marta Ilic, who leads the team. “We are still searching.”\n\n"
+        "Officials said at least 12 people were missing, according to state radio."
+    )
+    facts = _quotes(text)
+    assert facts
+    for fact in facts:
+        assert text[fact.start : fact.end] == fact.evidence
+        assert fact.quote_start is not None and fact.quote_end is not None
+        assert text[fact.quote_start : fact.quote_end] == fact.quote
+        assert fact.start <= fact.quote_start <= fact.quote_end <= fact.end
+        assert fact.id.startswith("quote-")
+
+
+def test_the_whole_text_is_read_when_there_are_no_paragraphs() -> None:
+    article = _article("“All flights are cancelled,” the airline said.", paragraphs=False)
+    assert [f.speaker for f in extract_quotes(article)] == ["the airline"]
+
+
+def test_regression_a_capitalised_state_inside_a_name_is_not_a_cue() -> None:
+    # "United States" once read as the verb "state" with "the United" as its speaker
+    found = _found("Delegates said the United States should pay for the repairs.")
+    assert [s for s, _, _ in found] == ["Delegates"]
+
+
+def test_regression_told_reuters_is_an_addressee_not_an_inverted_speaker() -> None:
+    # "…, X, a spokesperson, told Reuters." once took Reuters as the speaker
+    text = "The raids aim to stretch the defences, Oleg Marin, a spokesperson for the group, told Reuters."
+    (fact,) = _quotes(text)
+    assert (fact.speaker, fact.speaker_role) == ("Oleg Marin", "a spokesperson for the group")
