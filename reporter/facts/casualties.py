@@ -145,6 +145,9 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"(?:taken|rushed|transported|airlifted|driven|flown)\s+to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
      r"hospitals?", "shot", "subject"),
     (r"killed|killing|kills|slain|murdered|murdering|executed|massacred|slaughtered", "killed", "either"),
+    (r"(?:shooting\s+|stabbing\s+)?deaths?\s+of|killings?\s+of|murders?\s+of|slayings?\s+of", "killed", "object"),
+    (r"(?:hit|struck|grazed|wounded)\s+by\s+(?:a\s+|an\s+)?(?:stray\s+)?(?:bullets?|gunfire|round|shotgun\s+blast)",
+     "shot", "subject"),
     (r"died|dies|dead|deceased|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|succumbed|deaths|fatalities",
      "killed", "subject"),
     (r"claimed\s+the\s+li(?:ves|fe)\s+of|took\s+the\s+li(?:ves|fe)\s+of|taking\s+the\s+li(?:ves|fe)\s+of",
@@ -175,7 +178,8 @@ _TRIGGER = re.compile(
 _OPENERS = _words(
     """shot fatally non nonfatally gunned stabbed beaten burned hacked taken rushed transported
     airlifted driven flown killed killing kills slain murdered murdering executed massacred slaughtered
-    died dies dead deceased perished lost succumbed deaths fatalities claimed took taking wounded
+    died dies dead deceased perished lost succumbed death deaths fatalities claimed took taking wounded
+    killings murder murders slaying slayings hit struck grazed
     wounding injured injuring injures hurt hurting hospitalized hospitalised injuries casualties in to
     suffered suffers suffering sustained sustaining received receiving was were being is are with had
     has remains remained passed shooting stabbing missing unaccounted disappeared captured capturing
@@ -700,6 +704,8 @@ def _appositive_subject(tokens: list[Token], counts: list[Count], comma: int) ->
             if inner is not None and inner.start >= tokens[opening].end:
                 return inner
             return _phrase_list_backward(tokens, counts, opening - 1) if opening > 0 else None
+    if comma + 1 < len(tokens) and tokens[comma + 1].lower in {"who", "whom"}:
+        return _phrase_list_backward(tokens, counts, comma - 1)  # "Carter, who was hit by a bullet"
     return None
 
 
@@ -817,7 +823,28 @@ def _counted_forward(tokens: list[Token], count: Count, index: int) -> tuple[Phr
         return None, index  # "several" alone
     if head is not None and not certain and not head.endswith("s"):
         return None, index  # "two cars", "three years" are not people
+    if head is None and stop == after and _thing_follows(tokens, after):
+        return None, index  # "shot 12 frames", "killing two deer", "shot 5 of 12"
     return Phrase(count.value, count.value_max, count.qualifier, victims, count.start, end, certain), stop
+
+
+def _thing_follows(tokens: list[Token], index: int) -> bool:
+    """Whether a bare count is followed by a noun that counts things, not people: a word that is no
+    function word, verb, adverb or status word ("12 frames"), or "of" and another number."""
+    if index >= len(tokens):
+        return False
+    word = tokens[index].lower
+    if word == "of":
+        return index + 1 < len(tokens) and tokens[index + 1].text[:1].isdigit()
+    if not word.isalpha() or word in _BARE_COUNT_FOLLOWERS:
+        return False
+    return not word.endswith(("ly", "ed"))
+
+
+_BARE_COUNT_FOLLOWERS = (
+    _NOT_MODIFIER | _NO_OBJECT | _FINITE | _BETWEEN | frozenset(_LEFT_STATUS)
+    | _words("more others people were more remain remained are is have had has in critical who")
+)  # fmt: skip
 
 
 def _victims(tokens: Sequence[Token]) -> str | None:

@@ -58,7 +58,7 @@ _COUNT = re.compile(
       | (?P<first>{_CORE})(?:\s*(?:-|–|to|or)\s*(?P<second>{_CORE}))?
       | (?P<vague>{_VAGUE})
     )
-    (?![\w$%£€]|[.,]\d|-(?:year|month|week|day|hour|minute|second|inch|foot|mile|yard|pound|gallon|mm|cm|km|round|shot|page|point|story|storey|acre)|/)""",
+    (?![\w$%£€]|[.,]\d|-(?:year|month|week|day|hour|minute|second|inch|foot|mile|yard|pound|gallon|mm|cm|km|round|shot|page|point|story|storey|acre|gauge|caliber|calibre|run|game|yard|degree|[A-Z])|/)""",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -72,7 +72,8 @@ _UNIT_AFTER = re.compile(
          |yards?|pounds?|ounces?|grams?|kilos?|tons?|tonnes?|gallons?|litres?|liters?|acres?|degrees?|calib(?:re|er)s?
          |millimet(?:re|er)s?|centimet(?:re|er)s?)\b
       | (?:rubles?|roubles?|dollars?|euros?|pounds\ sterling|hryvnias?|yuan|yen|rupees?|cents?|bucks|grand|USD|EUR|GBP)\b
-      | (?:rounds?|shots|bullets|shells|missiles|rockets|drones|votes|points|goals|runs|yards|pages|words|calls)\b
+      | (?:rounds?|shots|bullets|shells|missiles|rockets|drones|votes|points|goals|runs|yards|pages|words|calls?
+         |pointers?|rebounds|assists|touchdowns|strikeouts|wins|losses|games|laps)\b
       | (?:block|hundred\ block)\b
       | (?:st|nd|rd|th)\b
       | (?:January|February|March|April|May|June|July|August|September|October|November|December
@@ -87,6 +88,7 @@ _UNIT_AFTER = re.compile(
 _LABEL_BEFORE = re.compile(
     r"""(?:[$£€¥₴₽]\s*|\b(?:No|Nos|no|number|Number|\#|Channel|channel|Route|route|Interstate|Highway|I|U\.S\.|Apt
         |Room|room|Unit|unit|Suite|Flight|flight|Gate|page|Page|age|aged|ages|Ages|Aged|version|Version|chapter
+        |turned|turns|turning|turn|Turned|age\ of|ages\ of
         |Chapter|section|Section|Article|article|Act|Resolution|Precinct|District|Ward|Game|game|Level|level
         |Day|Week|Year|Hour|Minute|Class|Grade|Category|Type|Size|Phase|Stage|Round|Apartment|Box
         |Hwy|Lot|Pier|Terminal|Platform|Line|Bus|Train|Exit|Mile|Track|Episode|Season|Volume|Vol)\.?\s+)$""",
@@ -151,14 +153,22 @@ def _words_value(key: str) -> int | None:
     """ "one hundred and twenty-one" -> 121; ``None`` when any word is not a number word."""
     total = current = 0
     seen = False
+    last = ""  # the kind of the word before: "two three" and "twenty thirty" are no number
     for word in re.split(r"[\s-]+", key):
         if word == "and" and seen:
             continue
         if word in UNITS:
+            if last == "unit":
+                return None
             current += UNITS[word]
+            last = "unit"
         elif word in TENS:
+            if last in {"unit", "tens"}:
+                return None
             current += TENS[word]
+            last = "tens"
         elif word in SCALES:
+            last = "scale"
             scale = SCALES[word]
             if scale == 100:
                 current = max(current, 1) * 100
@@ -249,6 +259,9 @@ def _is_trap(text: str, match: re.Match[str], end: int) -> bool:
         return True
     if re.match(r"\s*[:.]\d", text[match.end() : match.end() + 3]):  # 8:20, 3.5
         return True
+    second = match.group("second")
+    if second and second[0].isupper() and text[match.start("second") - 1] == "-":
+        return True  # "7-Eleven": a name
     core = match.group("first") or ""
     if core.isdigit() and len(core) == 4 and 1800 <= int(core) <= 2100:
         return True  # a year

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from reporter.facts.numbers import find_counts, parse_count, word_value
+from reporter.facts.numbers import find_counts, opens_count, parse_count, word_value
 
 
 @pytest.mark.parametrize(
@@ -22,6 +24,9 @@ from reporter.facts.numbers import find_counts, parse_count, word_value
         ("both", 2),
         ("Seventeen", 17),
         ("purple", None),
+        ("two thousand five hundred", 2500),
+        ("two three", None),  # two units in a row are no number
+        ("twenty thirty", None),
     ],
 )
 def test_word_value(phrase: str, value: int | None) -> None:
@@ -44,6 +49,12 @@ def test_word_value(phrase: str, value: int | None) -> None:
         ("several", None, None, None, True),
         ("dozens", None, None, None, True),
         ("hundreds", None, None, None, True),
+        ("a dozen", 12, None, None, False),
+        ("two", 2, None, None, False),
+        ("no fewer than 7", 7, None, "at least", False),
+        ("an estimated 300", 300, None, "about", False),
+        ("fewer than 10", 10, None, "fewer than", False),
+        ("a few", None, None, None, True),
     ],
 )
 def test_parse_count(
@@ -80,6 +91,21 @@ def test_parse_count(
         "a three-day suspension",
         "no one was there",
         "a 40 percent rise",
+        # sports, sentences, ages, weapons, names and phone numbers
+        "he shot a 3-pointer at the buzzer",
+        "the Bulls won 102-98 on Sunday",
+        "a 2-1 win over the visitors",
+        "he scored 30 points and 12 rebounds",
+        "hit a 3-run homer",
+        "he got a two-year sentence",
+        "he turned 34 on Monday",
+        "kids under the age of 12",
+        "Carlos, then 18, was",
+        "a 12-gauge shotgun",
+        "a 911 call came in",
+        "the 7-Eleven store",
+        "on Jan. 17, 2016 at noon",
+        "a $6,000 reward",
     ],
 )
 def test_not_counts(text: str) -> None:
@@ -90,3 +116,19 @@ def test_offsets_point_at_the_expression() -> None:
     text = "Police said at least 12 people and two dogs"
     found = find_counts(text)
     assert [text[c.start : c.end] for c in found] == ["at least 12", "two"]
+
+
+def test_the_second_age_of_a_list_is_no_count_but_the_people_are() -> None:
+    text = "two victims, ages 19 and 24, were found"
+    assert [(text[c.start : c.end], c.value) for c in find_counts(text)] == [("two", 2)]
+
+
+def test_given_word_starts_give_the_same_counts() -> None:
+    text = "At least 12 people and some 30 others, about half a dozen of them children, were hurt."
+    starts = [m.start() for m in re.finditer(r"[A-Za-z]+|[0-9]+", text) if opens_count(m.group())]
+    assert find_counts(text, 0, len(text), starts) == find_counts(text)
+    assert [text[c.start : c.end] for c in find_counts(text)] == [
+        "At least 12",
+        "some 30",
+        "about half a dozen",
+    ]
