@@ -40,3 +40,16 @@ def test_gold_among_the_figures_of_any_article_of_the_incident() -> None:
     assert strict == 2 / 3  # i (3 is reported in article 2) and k (a stated zero); j reported nothing
     assert none_as_zero == 1.0
     assert largest == 1.0
+
+
+def test_an_incident_without_articles_or_figures_is_missed() -> None:
+    strict, none_as_zero, largest = ledger_scores({"i": 2, "j": 0}, {"i": ["1"]}, {})
+    assert strict == 0.0
+    assert none_as_zero == 0.5  # j: no article, no figure, read as zero
+    assert largest == 0.5
+
+
+def test_largest_is_not_met_by_listing_many_figures() -> None:
+    strict, _, largest = ledger_scores({"i": 2}, {"i": ["1", "2"]}, {"1": {0, 2}, "2": {5}})
+    assert strict == 1.0
+    assert largest == 0.0

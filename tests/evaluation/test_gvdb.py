@@ -55,3 +55,20 @@ def test_annotator_duplicates_keep_the_majority_and_ties() -> None:
     gold = read_gold(rows, {"a", "b"})
     assert gold == {("a", "killed"): frozenset({2}), ("b", "injured"): frozenset({1, 4})}
     assert tally(gold, {("b", "injured"): 4}, ["b"]) == Counts(1, 1, 1, 1)
+
+
+def test_a_copy_shares_its_original_facts() -> None:
+    from evaluation.gvdb import share_with_copies
+    from reporter.model import Article
+
+    original = Article(id="a", source="a", text="x", outlet="o")
+    copy = Article(id="b", source="b", text="x", outlet="p", duplicate_of="a")
+    shared = share_with_copies([_fact("a", "killed", 2)], [original, copy])
+    assert sorted((f.article, f.count) for f in shared) == [("a", 2), ("b", 2)]
+
+
+def test_a_tie_with_zero_counts_a_zero_report_as_no_figure() -> None:
+    gold = {("a", "injured"): frozenset({0, 2})}
+    assert tally(gold, {}, ["a"]) == Counts(0, 0, 0, 1)  # gold may be 2: recall misses it
+    assert tally(gold, {("a", "injured"): 2}, ["a"]) == Counts(1, 1, 1, 1)
+    assert tally(gold, {("a", "injured"): 3}, ["a"]) == Counts(0, 1, 0, 1)
