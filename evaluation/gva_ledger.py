@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from evaluation.common import Score, read_jsonl, to_article
-from evaluation.gvdb import run_tool
+from evaluation.gvdb import half, run_tool
 from reporter.model import Fact
 
 ANCHOR = "no published anchor; GVDB regex 0.22 for scale"
@@ -37,11 +37,17 @@ def evaluate(data_dir: Path, limit: int | None = None) -> list[Score]:
     figures = killed_figures(run_tool([to_article(r, keep_cluster=str(r["id"])) for r in records]))
     strict, lenient, largest = ledger_scores(gold, incidents, figures)
     n = len(gold)
+    halves = [{k: v for k, v in gold.items() if half(k) == h} for h in (0, 1)]
     return [
         Score("casualties GVA: ledger", strict, 0.60, ANCHOR, n),
         Score("casualties GVA: ledger (none = 0)", lenient, None, "context: absence read as zero", n),
         Score("casualties GVA: largest = gold", largest, None, "context: not met by listing many", n),
-    ]
+        *(
+            Score(f"casualties GVA: ledger ({name} half)", ledger_scores(g, incidents, figures)[0], None,
+                  "context: dev halves", len(g))
+            for name, g in zip(("tune", "check"), halves, strict=True)
+        ),
+    ]  # fmt: skip
 
 
 def incident_articles(records: Iterable[Mapping[str, object]]) -> dict[str, list[str]]:

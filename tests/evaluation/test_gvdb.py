@@ -72,3 +72,11 @@ def test_a_tie_with_zero_counts_a_zero_report_as_no_figure() -> None:
     assert tally(gold, {}, ["a"]) == Counts(0, 0, 0, 1)  # gold may be 2: recall misses it
     assert tally(gold, {("a", "injured"): 2}, ["a"]) == Counts(1, 1, 1, 1)
     assert tally(gold, {("a", "injured"): 3}, ["a"]) == Counts(0, 1, 0, 1)
+
+
+def test_halves_are_deterministic_and_both_used() -> None:
+    from evaluation.gvdb import half
+
+    ids = [f"gva-{n}" for n in range(100, 140)]
+    assert [half(i) for i in ids] == [half(i) for i in ids]
+    assert 5 < sum(half(i) for i in ids) < 35
