@@ -349,3 +349,29 @@ def test_suicide_totals(text: str, total: int | None) -> None:
 )
 def test_injuries_without_any_death_imply_a_zero_toll(text: str, zero: bool) -> None:
     assert (("killed", 0) in _figures(text)) is zero
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a quote credited after it, not the official named in the sentence before
+        (
+            "The regional governor, Ivan Petrov, said the shelling had stopped. "
+            "“Several people were injured,” Anton Ruslanov told the state news agency.",
+            "Anton Ruslanov",
+        ),
+        # the claimant of an active verb's figure, past a later clause with its own speaker
+        (
+            "Officials claimed on Thursday to have repelled the incursion, killing 50 of the raiders, "
+            "but the rebels said they were still fighting.",
+            "Officials",
+        ),
+        ("Five people were killed in the attack, which the group claimed, officials said.", "officials"),
+        ("Two people were killed, the Interior Ministry said, citing early data.", "the Interior Ministry"),
+    ],
+)
+def test_attribution_in_context(text: str, source: str) -> None:
+    credited = {f.attributed_to for f in _facts(text) if f.count}
+    if not credited:  # a vague figure ("several") is credited too
+        credited = {f.attributed_to for f in _facts(text)}
+    assert credited == {source}
