@@ -145,7 +145,8 @@ _TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (r"(?:taken|rushed|transported|airlifted|driven|flown)\s+to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
      r"hospitals?", "shot", "subject"),
     (r"killed|killing|kills|slain|murdered|murdering|executed|massacred|slaughtered", "killed", "either"),
-    (r"(?:shooting\s+|stabbing\s+)?deaths?\s+of|killings?\s+of|murders?\s+of|slayings?\s+of", "killed", "object"),
+    (r"(?:shooting\s+|stabbing\s+)?deaths?\s+of|killings?\s+of|murders?\s+of|slayings?\s+of|bod(?:y|ies)\s+of",
+     "killed", "object"),
     (r"(?:hit|struck|grazed|wounded)\s+by\s+(?:a\s+|an\s+)?(?:stray\s+)?(?:bullets?|gunfire|round|shotgun\s+blast)",
      "shot", "subject"),
     (r"died|dies|dead|deceased|perished|lost\s+(?:their|his|her)\s+li(?:ves|fe)|succumbed|deaths|fatalities",
@@ -179,7 +180,7 @@ _OPENERS = _words(
     """shot fatally non nonfatally gunned stabbed beaten burned hacked taken rushed transported
     airlifted driven flown killed killing kills slain murdered murdering executed massacred slaughtered
     died dies dead deceased perished lost succumbed death deaths fatalities claimed took taking wounded
-    killings murder murders slaying slayings hit struck grazed
+    killings murder murders slaying slayings hit struck grazed body bodies
     wounding injured injuring injures hurt hurting hospitalized hospitalised injuries casualties in to
     suffered suffers suffering sustained sustaining received receiving was were being is are with had
     has remains remained passed shooting stabbing missing unaccounted disappeared captured capturing
@@ -190,7 +191,7 @@ _CANDIDATE = re.compile(
     r"\b(?:kill|dead|die|death|fatal|slain|murder|wound|injur|hurt|hospitali|shot|stabb|missing|unaccounted"
     r"|captur|abduct|kidnap|captive|hostage|arrest|detain|custody|displac|evacuat|homeless|flee|fled|perish"
     r"|casualt|lives|life|no one|nobody|gunned|executed|massacre|slaughter|suicide|himself|herself"
-    r"|deceas|passed away|injury|wounds|hospital|shoot)"
+    r"|deceas|passed away|injury|wounds|hospital|shoot|condition|bod(?:y|ies))"
 )  # matched against a lower-cased copy: case-insensitive alternations are several times slower
 # "left/leaving five people dead": the status word follows the object.
 _LEFT = re.compile(r"\b(?:left|leaving|leaves|leave|found|finds|discovered)\b", re.IGNORECASE)

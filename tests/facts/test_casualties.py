@@ -277,6 +277,11 @@ def test_ids_are_stable_and_unique() -> None:
         ("Police made an arrest in the shooting death of 6-year-old Kai Carter.", {("killed", 1)}, set()),
         ("Mourners marked the deaths of two teens.", {("killed", 2)}, set()),
         ("He is charged in the murder of his wife.", {("killed", 1)}, set()),
+        # a body found is a death; "in critical condition" marks the hurt
+        ("A fisherman found the body of a man with a gunshot wound.", {("killed", 1)}, {("injured", 1)}),
+        ("The bodies of three women were found on Friday.", {("killed", 3)}, set()),
+        ("The body of the car was badly damaged.", set(), {("killed", 1)}),
+        ("The attack left the victim in critical condition.", {("injured", 1)}, set()),
         # "hit by a stray bullet", a "who" clause after the subject
         ("Kai, who was hit by a stray bullet, later died.", {("killed", 1)}, {("injured", 1)}),
         # lists: a shared determiner, bare commas before "and", ages before names, a couple is two
