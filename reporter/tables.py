@@ -289,12 +289,13 @@ def coverage_matrix(analysis: Analysis) -> pd.DataFrame:
 def casualty_ledger(analysis: Analysis) -> pd.DataFrame:
     """One row per casualty figure an article gives, grouped by fact group, with its flags.
 
-    - ``carried_by``: the outlets giving the same figure in the same group;
+    - ``carried_by``: the outlets giving the same number in the same group ("at least 7" and "7" are
+      the same number; the ``figure`` column keeps each outlet's wording);
     - ``disagree``: outlets of the group give different figures;
     - ``repeats_older``: this figure had been superseded when the article was published (an earlier
       article gave it, then a different figure for the same status and victims appeared, no later than
       this article's date). Needs publication dates; without them it stays False.
-    - ``first_reported``: "outlet (date)" of the earliest article giving this figure in the group.
+    - ``first_reported``: "outlet (date)" of the earliest article giving this number in the group.
     """
     by_id = {a.id: a for a in analysis.articles}
     cells = {(c.group, o): cell.status for c in analysis.coverage for o, cell in c.cells.items()}
@@ -516,8 +517,9 @@ def _event_labels(analysis: Analysis) -> dict[str, str]:
     return {e.id: e.label for s in analysis.stories for e in s.events}
 
 
-def _figure_key(fact: Fact) -> tuple[int | None, int | None, str | None]:
-    return (fact.count, fact.count_max, fact.qualifier)
+def _figure_key(fact: Fact) -> tuple[int | None, int | None]:
+    """The number a figure gives, wording aside ("at least 7" and "7" are one number)."""
+    return (fact.count, fact.count_max)
 
 
 def _repeats_older(fact: Fact, members: Sequence[Fact], by_id: dict[str, Article]) -> bool:

@@ -94,8 +94,8 @@ def replace_folder(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".new", dir=parent))
     try:
         for name, data in files.items():
-            write_atomic(staging / name, data)
-        staging.chmod(0o755)  # mkdtemp makes it private; a report folder is for reading
+            write_atomic(staging / name, data).chmod(0o644)
+        staging.chmod(0o755)  # temporary files and folders are private; a report is for reading
         if folder.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".old", dir=parent))
             old.rmdir()

@@ -568,12 +568,13 @@ def _summary(
                 (Link("coverage matrix", "#coverage-matrix"),),
             )
         )
-    if not lines:
-        lines.append(
+    if not any(line.kind not in ("coverage", "check") for line in lines):
+        lines.insert(
+            0,
             SummaryLine(
                 "none",
                 "No difference between outlets was found: every fact found is carried by every outlet of its event.",
-            )
+            ),
         )
     return lines
 
@@ -627,13 +628,25 @@ def _older_figure_lines(ledger: pd.DataFrame, locate: _Locator) -> list[SummaryL
 
 
 def _speaker_lines(roster: pd.DataFrame) -> list[SummaryLine]:
+    """Speakers only one outlet quotes, across the whole story (name variants folded: "Okafor" is
+    "Ruth Okafor" when both appear)."""
+    from reporter.entities import person_key
+
     if roster.empty or roster["outlet"].nunique() < 2:
         return []
+    outlets: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, list[str]] = defaultdict(list)
+    for speaker, outlet in zip(roster["speaker"], roster["outlet"], strict=True):
+        if speaker == "(unnamed)":
+            continue
+        key = person_key(str(speaker)) or str(speaker)
+        outlets[key].add(str(outlet))
+        names[key].append(str(speaker))
     lines = []
-    for speaker, part in roster.groupby("speaker", sort=True):
-        outlets = sorted(set(part["outlet"]))
-        if len(outlets) == 1 and speaker != "(unnamed)":
-            lines.append(SummaryLine("quote", f"{speaker} is quoted only by {outlets[0]}.", ()))
+    for key in sorted(outlets):
+        if len(outlets[key]) == 1:
+            name = max(names[key], key=lambda n: (len(n.split()), n))
+            lines.append(SummaryLine("quote", f"{name} is quoted only by {next(iter(outlets[key]))}.", ()))
     return lines[:4]
 
 
@@ -845,7 +858,7 @@ def _side_by_side(
         alignments = [al for al in analysis.alignments if al.event in (None, event.id)]
         layout = _merge_gaps(_layout(originals, alignments))
         rows = []
-        for row in layout:
+        for row, shared in layout:
             cells = tuple(
                 tuple(
                     _paragraph(originals[k], p, facts_of[originals[k].id], anchors, fact_anchor, detached)
@@ -853,7 +866,6 @@ def _side_by_side(
                 )
                 for k in range(len(originals))
             )
-            shared = _is_shared(row)
             own = len(originals) > 1 and not shared
             rows.append(SideRow(cells, shared=shared, own=own))
         yield SideBySide(event, columns, tuple(rows))
@@ -969,20 +981,22 @@ def _layout(columns: Sequence[Article], alignments: Sequence[Alignment]) -> list
 
 
 def _is_shared(row: Placement) -> bool:
+    """A row of :func:`_layout` is shared when it holds paragraphs of two columns or more."""
     return sum(1 for cell in row if cell) > 1
 
 
-def _merge_gaps(rows: list[Placement]) -> list[Placement]:
-    """Consecutive rows of unaligned paragraphs become one row: between two shared rows, each column
-    shows its own run of paragraphs (the order of every column is kept; a long table of one-cell rows
-    is hard to read and slow to lay out)."""
-    merged: list[Placement] = []
+def _merge_gaps(rows: list[Placement]) -> list[tuple[Placement, bool]]:
+    """Rows with their shared flag, consecutive unshared rows merged into one: between two shared
+    rows, each column shows its own run of paragraphs (every column keeps its order; a long table of
+    one-cell rows is hard to read and slow to lay out)."""
+    merged: list[tuple[Placement, bool]] = []
     for row in rows:
-        if merged and not _is_shared(row) and not _is_shared(merged[-1]):
+        shared = _is_shared(row)
+        if merged and not shared and not merged[-1][1]:
             for column, cell in enumerate(row):
-                merged[-1][column].extend(cell)
+                merged[-1][0][column].extend(cell)
         else:
-            merged.append([list(cell) for cell in row])
+            merged.append(([list(cell) for cell in row], shared))
     return merged
 
 
