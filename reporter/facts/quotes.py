@@ -234,6 +234,8 @@ _PHRASE_TAILS = {
 
 
 _NOUN_MARKERS = _wordset("the a an his her its their our my your this these those any no every each")
+# Before a bare or "-s" form only: "one tweet", "the latest report" (but "first said" is a verb).
+_ADJECTIVE_MARKERS = _wordset("one another first last latest new recent previous same such")
 
 
 def _noun_use(text: str, previous: re.Match[str], word: str) -> bool:
@@ -250,6 +252,8 @@ def _noun_use(text: str, previous: re.Match[str], word: str) -> bool:
         return prior in _NOUN_MARKERS | {"such"} or possessive
     if word.endswith("s") and prior in _BEFORE_PLURAL_NOUN:
         return True
+    if prior in _ADJECTIVE_MARKERS and word not in ("say", "says", "tell", "tells", "write", "writes"):
+        return True  # "one tweet", "the latest report"; but "another says" has a subject
     return prior in _NOUN_MARKERS or possessive
 
 
@@ -1083,6 +1087,8 @@ def _preposed(
         speaker = _clause_subject(text, unit, cue, earlier)
         if speaker is None:
             return None
+    if _disagrees(text, speaker, cue):
+        return None  # "the deadliest terrorist attack": a singular noun before a bare verb is a noun
     if speaker.end <= cue.start and _PASSIVE.search(text[speaker.end : cue.start]) and _participle(cue):
         return _passive(text, unit, cue, inside)
     content_start = _complement_start(text, cue.end, unit.end, cue.kind, cue.lemma)
@@ -1103,6 +1109,26 @@ _PASSIVE = re.compile(
     r"\b(?:is|are|was|were|been|being|be|get|got)\s+(?:(?:not|also|first|widely|\w+ly)\s+)*$", re.IGNORECASE
 )
 _AGENT = re.compile(r"\s+by\s+(?P<np>[^,.;:]{2,60}?)(?=\s*(?:[,.;:]|that\b|to\b|$))")
+
+
+def _disagrees(text: str, speaker: Speaker, cue: Cue) -> bool:
+    """A bare verb ("attack", "say") right after a singular noun phrase with nothing between: the
+    subject and verb would not agree, so the "verb" is a noun ("a terrorist attack")."""
+    verb = cue.text.split()[0].lower()
+    if cue.kind != OBJECT or verb != cue.lemma.split()[0] or text[speaker.end : cue.start].strip():
+        return False  # the object verbs ("attack", "support", "call") are the ones that double as nouns
+    if speaker.pronoun is not None:
+        return speaker.pronoun in ("he", "she", "it")
+    head = text[speaker.start : speaker.end].split()[-1].lower()
+    plural_or_name = head in _COLLECTIVE or head.endswith("s") or text[speaker.start].isupper()
+    return head.isalpha() and not plural_or_name
+
+
+# Plural or collective nouns without an "-s": "people say", "the police claim".
+_COLLECTIVE = _wordset(
+    "people police men women children staff media data personnel public majority minority government "
+    "team family youth clergy folk crowd audience electorate leadership management administration"
+)
 
 
 def _participle(cue: Cue) -> bool:
@@ -1375,8 +1401,16 @@ def _clause_subject(text: str, unit: Span, cue: Cue, earlier: list[Attribution])
     return None
 
 
+# An opening phrase before the subject: "On Tuesday,", "A few days later,", "More recently,".
 _OPENING_ADVERBIAL = re.compile(
-    r"(?:on|in|at|after|before|during|later|earlier|last|this|speaking|asked|when)\b[^,]{0,60},\s*",
+    r"(?:(?:on|in|at|after|before|during|later|earlier|last|this|speaking|asked|when|since|until|"
+    r"once|while|under|with|without|for|by|from|as|more|most|even|still|then|now|meanwhile|"
+    r"however|instead|yet|also)\b[^,]{0,60}"
+    r"|(?:a|an|the|some|several|many|two|three|four|five|six|seven|eight|nine|ten|\d+|just|only|"
+    r"nearly|about|almost|hours|days|weeks|months|years)\b[^,]{0,40}\b(?:ago|later|earlier|recently|"
+    + _TIME_WORDS[3:-1]
+    + r"s?))"
+    r",\s*",
     re.IGNORECASE,
 )
 
