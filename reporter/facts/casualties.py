@@ -125,7 +125,10 @@ _NOT_MODIFIER = _words(
 # Capitalised words that are not names (headline case, sentence openers).
 _COMMON_CAPITALISED = _words(
     """man woman boy girl teen police officer suspect shooting killed dies dead who near in at on after
-    kills shoots shot injured wounded hurt charged arrested found body one two three four five"""
+    kills shoots shot injured wounded hurt charged arrested found body one two three four five
+    despite although though since because during following before when while until upon without
+    with as if report update updated breaking watch video photos january february march april june
+    july august september october november december officers deputies"""
 )
 _NAME_STOP = _words(
     """Police Officials Authorities Officers Investigators Witnesses Deputies Troopers Sheriff
@@ -782,6 +785,12 @@ def _phrase_list_forward(tokens: list[Token], counts: list[Count], index: int) -
         next_index = _skip_conjunction(tokens, index)
         if next_index is None:
             break
+        if (part.count or 0) > 1 and next_index == index + 1 and tokens[index].text == ",":
+            following, _ = (
+                _phrase_forward(tokens, counts, next_index) if next_index < len(tokens) else (None, 0)
+            )
+            if following is not None and not following.certain:
+                break  # "two officers, Jackson and Gerald": the names after the comma are the two
         index = next_index
     return _combine(parts)
 
@@ -963,7 +972,7 @@ def _name_forward(tokens: list[Token], index: int) -> tuple[Phrase | None, int]:
 _AGE_WORD = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month)-old")
 
 
-_NAME = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*-?|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+")
+_NAME = re.compile(r"[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*-?|[A-Z]\.|[A-Z][a-z]*['’]?[A-Z][a-z]+")
 
 
 def _name_word(word: str) -> bool:
@@ -1115,6 +1124,27 @@ def _single_backward(tokens: list[Token], end: int) -> tuple[Phrase, int] | None
 _PLACE_BEFORE = _words("at in on near from into outside inside across the")
 
 
+def _hometown_start(tokens: list[Token], start: int) -> int | None:
+    """The end of the name before "of <Place>" ("Kendall of Ecorse", "Curtis, 27, of Memphis,
+    Tennessee"): the index of its last word, or ``None`` when the words at ``start`` are no hometown."""
+    index = start - 1
+    if index >= 1 and tokens[index].text == "," and _name_word(tokens[index - 1].text):
+        index = _name_start(tokens, index - 1) - 1  # "Memphis, Tennessee"
+    if index < 1 or tokens[index].lower != "of":
+        return None
+    before = _skip_age_backward(tokens, index - 1)
+    if before >= 0 and tokens[before].text == ",":
+        before -= 1
+    return before if before >= 0 and _name_word(tokens[before].text) else None
+
+
+def _name_start(tokens: list[Token], end: int) -> int:
+    start = end
+    while start >= 0 and end - start < 4 and _name_word(tokens[start].text):
+        start -= 1
+    return start + 1
+
+
 def _name_backward(tokens: list[Token], end: int) -> tuple[Phrase, int] | None:
     start = end
     while start >= 0 and end - start < 4 and _name_word(tokens[start].text):
@@ -1124,6 +1154,9 @@ def _name_backward(tokens: list[Token], end: int) -> tuple[Phrase, int] | None:
         return None
     if start > 0 and tokens[start - 1].lower in _PLACE_BEFORE:
         return None  # "at the Walmart", "in Riverdale": a place, not a person
+    home = _hometown_start(tokens, start)
+    if home is not None:
+        return _name_backward(tokens, home)  # "Dwayne Curtis, 27, of Trotwood": the name before
     victims = " ".join(t.text for t in tokens[start : end + 1])
     if start > 0 and _AGE_WORD.fullmatch(tokens[start - 1].lower):
         start -= 1  # "25-year-old Shelly Bird"

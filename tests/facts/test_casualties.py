@@ -282,6 +282,16 @@ def test_ids_are_stable_and_unique() -> None:
         ("The bodies of three women were found on Friday.", {("killed", 3)}, set()),
         ("The body of the car was badly damaged.", set(), {("killed", 1)}),
         ("The attack left the victim in critical condition.", {("injured", 1)}, set()),
+        # a hometown after a name is no victim; months and sentence openers are no names
+        ("Dale Curtis, 27, of Trotwood was killed.", {("killed", 1)}, set()),
+        ("A'Nya was fatally shot March 27 in a west-side home.", {("killed", 1)}, set()),
+        ("The gunman killed two men, a woman and a child.", {("killed", 4)}, set()),
+        # names after a comma spell out the counted people, they do not add to them
+        (
+            "He shot two deputies, Ann Ruiz, 32, and Ben Cole, 41, police said.",
+            {("injured", 2)},
+            {("injured", 4)},
+        ),
         # "hit by a stray bullet", a "who" clause after the subject
         ("Kai, who was hit by a stray bullet, later died.", {("killed", 1)}, {("injured", 1)}),
         # lists: a shared determiner, bare commas before "and", ages before names, a couple is two
@@ -380,3 +390,16 @@ def test_attribution_in_context(text: str, source: str) -> None:
     if not credited:  # a vague figure ("several") is credited too
         credited = {f.attributed_to for f in _facts(text)}
     assert credited == {source}
+
+
+@pytest.mark.parametrize(
+    "text, victims",
+    [
+        ("Dale Curtis, 27, of Trotwood was killed.", "Dale Curtis"),
+        ("Kendall of Ecorse was pronounced dead at the scene.", "Kendall"),
+        ("Jon Weir, 24, of Memphis, Tennessee, was later pronounced dead.", "Jon Weir"),
+        ("Report: Despite being shot, the deputy kept firing.", None),
+    ],
+)
+def test_victims_are_people_not_places(text: str, victims: str | None) -> None:
+    assert {f.victims for f in _facts(text) if f.count} <= {victims}
