@@ -257,7 +257,11 @@ def _noun_use(text: str, previous: re.Match[str], word: str) -> bool:
     return prior in _NOUN_MARKERS or possessive
 
 
-_BEFORE_PLURAL_NOUN = _wordset("and or of in on for with by from about new more many several two three")
+# Before an "-s" form, these make it a plural noun: "some claims", "and attacks" ("some claim" is a verb).
+_BEFORE_PLURAL_NOUN = _wordset(
+    "and or of in on for with by from about new more many several some most all few both these those "
+    "other such two three four five"
+)
 
 
 def _title_case(span: str) -> bool:
@@ -296,7 +300,7 @@ class Quotation:
 
     def is_speech(self, text: str) -> bool:
         """Long enough, or punctuated like a sentence inside its marks: not a scare quote or a title."""
-        inner = text[self.start : self.end].rstrip("”»\"'’ ")
+        inner = text[self.start : self.end].rstrip("”»“«\"'’‘ ")
         return self.words(text) >= _MIN_QUOTE_WORDS or inner[-1:] in {",", ".", "!", "?", "…"}
 
 
@@ -428,7 +432,7 @@ _BETWEEN = re.compile(
     r"separately|initially|would|will|could|can|cannot|may|might|should|must|did|does|do|not|never|n[’']t|"
     r"(?:could|would|should|did|does|do|is|was|are|were|has|have|had|ca|wo|must|need)n[’']t|either|"
     r"still|already|always|just|long|even|only|last|since|too|soon|often|ever|(?!(?:family|ally|rally|"
-    r"supply|reply|july|italy|holy|only)\b)[a-z]+ly|"
+    r"supply|reply|july|italy|holy|only)\b)(?-i:[a-z]+ly)|"
     r"(?:(?:released|published|conducted|issued|taken|out)\s+)?(?:in|on)\s+(?:(?:late|early|mid)-?\s*)?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
@@ -485,6 +489,7 @@ class Speaker:
     name: str | None
     role: str | None
     pronoun: str | None = None  # "he", "she", "it", "they", ... when the phrase is a pronoun
+    role_end: int = -1  # where a role written after the name ends ("said X, a spokesman for Y")
 
     @property
     def text(self) -> str | None:
@@ -508,7 +513,16 @@ def speaker_before(text: str, unit_start: int, cue_start: int) -> Speaker | None
         return None
     if head.endswith(","):
         return _appositive(text, unit_start, end - 1) or _name_then_role(text, unit_start, end - 1)
-    return _noun_phrase(text, unit_start, end)
+    found = _noun_phrase(text, unit_start, end)
+    if found is not None and found.pronoun is None:
+        before = text[unit_start : found.start].split()
+        last = before[-1].lower() if before else ""
+        if last == "to":
+            return None  # "… difficult to prove, …": an infinitive's object, not a subject
+        if last.endswith("ed") and _is_verb_like(last):  # "Democrats who watched the debate said"
+            relative = re.search(r"\b(?:who|that)\s+(?:\S+\s+){0,2}$", text[unit_start : found.start])
+            return _relative_antecedent(text, unit_start, unit_start + relative.start()) if relative else None
+    return found
 
 
 _NAME_FIRST = re.compile(
@@ -555,11 +569,11 @@ def _skip_between(text: str, unit_start: int, cue_start: int) -> int:
 # Asides between a subject and its verb: ", in a statement,", ", during a rally in Columbus, Ohio,",
 # "— including Muslims and Jews —", "(R-Fla.)".
 _INTERJECTION = re.compile(
-    r",\s+(?:in|at|on|during|speaking|after|before|while|when|according|asked|writing|appearing|"
-    r"interviewed|testifying|addressing|talking|through|via|like|unlike|too|however|though|meanwhile|"
-    r"for\s+(?:his|her|its|their)\s+part)\b[^,;]{0,70}(?:,\s*[A-Z][^,;]{0,25})?,\s*$"
+    r",\s+(?:in|at|on|during|speaking|after|before|when|according|asked|writing|appearing|"
+    r"interviewed|testifying|addressing|talking|through|via|like|unlike|too|however|meanwhile|"
+    r"for\s+(?:his|her|its|their)\s+part|(?-i:[a-z]+ing))\b[^,;]{0,100}(?:,\s*[A-Z][^,;]{0,25})?,\s*$"
     r"|\s*[—–]\s*[^—–;]{1,90}[—–]\s*$"
-    r"|\s*\([^()]{1,40}\)\s*$",
+    r"|\s*\([^()]{1,40}\)\s*,?\s*$",
     re.IGNORECASE,
 )
 
@@ -571,6 +585,10 @@ _SKIPPABLE = re.compile(
 
 def _noun_phrase(text: str, unit_start: int, end: int) -> Speaker | None:
     """The noun phrase ending at ``end``, walking left until a word that cannot be inside a subject."""
+    if text[unit_start:end].endswith(")"):  # "Rep. Elijah Cummings (D-Md.)": the party label is no part
+        opening = text.rfind("(", unit_start, end)
+        if opening > unit_start and end - opening <= 40:
+            end = _trim_back(text, unit_start, opening)
     window = text.rfind(" ", unit_start, max(unit_start, end - 160)) + 1 or unit_start  # 10 words fit
     spans = list(_TOKEN.finditer(text, max(window, unit_start), end))
     if (
@@ -768,7 +786,9 @@ def split_role(phrase: str) -> tuple[str | None, str | None]:
     if not tail:
         return None, phrase
     role = " ".join(words[: len(words) - len(tail)])
-    if role.lower().endswith((" of", " for", " at", " from", " with", "'s", "’s")) or role.lower() in (
+    if role.lower().endswith(
+        (" of", " for", " at", " from", " with", " in", " on", " to", " by", "'s", "’s")
+    ) or role.lower() in (
         "of",
         "for",
     ):
@@ -902,13 +922,18 @@ def speaker_after(text: str, cue_end: int, unit_end: int) -> Speaker | None:
         return None
     name, role = split_role(phrase)
     if follow == "," and taken < len(tokens):
-        appositive = re.match(r",\s*(?P<role>[^,.;:!?“”\"()]{2,120}?)\s*(?:[,.;:!?(]|$)", text[end:unit_end])
+        appositive = _ROLE_AFTER.match(text, end, unit_end)
         extra = appositive.group("role").strip() if appositive else ""
-        if extra and name is None and _is_name(extra):  # "said the bureau's director, James B. Comey,"
-            name, role = extra, phrase
-        elif extra and extra.split()[0].lower() in _DETERMINERS | _TITLES:
+        if appositive and extra and name is None and _is_name(extra):  # "the bureau's director, James Comey,"
+            return Speaker(np_start, end, extra, phrase, role_end=appositive.end("role"))
+        if appositive and extra and extra.split()[0].lower() in _DETERMINERS | _TITLES:
             role = f"{role}, {extra}" if role else extra
+            return Speaker(np_start, end, name, role, role_end=appositive.end("role"))
     return Speaker(np_start, end, name, role)
+
+
+# A role after an inverted speaker: up to the next comma or stop (initials like "W." do not end it).
+_ROLE_AFTER = re.compile(r",\s*(?P<role>(?:[A-Z]\.|[^,.;:!?“”\"()]){2,120}?)\s*(?=[,.;:!?(]|$)")
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -1195,9 +1220,9 @@ def _postposed(text: str, unit: Span, cue: Cue, inside: list[Quotation]) -> Attr
 def _after_attribution(text: str, after: int, unit_end: int, speaker: Speaker) -> int | None:
     """Where the content ends when it goes on after a parenthetical attribution; None when only
     adverbials (or the speaker's role) follow ("…, he said on Friday.")."""
+    if speaker.role_end > after:
+        after = speaker.role_end
     rest = text[after:unit_end]
-    if speaker.start >= after - 1 and speaker.role:
-        rest = rest.replace(speaker.role, "", 1)
     body = rest.strip(" .!?\"”’'\n")
     if not body or _ONLY_ADVERBIALS.fullmatch(body):
         return None
@@ -1376,6 +1401,7 @@ def _clause_subject(text: str, unit: Span, cue: Cue, earlier: list[Attribution])
     participle = cue.text.lower().endswith("ing") and (
         head.endswith(",")
         or bool(re.search(r"\b(?:by|while|after|before|when|in|without|through|since)$", head))
+        or cue.kind in (SAY, TELL)
     )
     coordinated = bool(re.search(r"\b(?:and|but)$", head))
     if not (participle or coordinated):

@@ -266,3 +266,21 @@ def test_regression_told_reuters_is_an_addressee_not_an_inverted_speaker() -> No
     text = "The raids aim to stretch the defences, Oleg Marin, a spokesperson for the group, told Reuters."
     (fact,) = _quotes(text)
     assert (fact.speaker, fact.speaker_role) == ("Oleg Marin", "a spokesperson for the group")
+
+
+def test_regression_a_name_ending_in_ly_is_not_an_adverb() -> None:
+    # "Kelly said" once lost its speaker: the adverb pattern ("-ly") matched capitalised names
+    (fact,) = _quotes("“Elections matter,” Kelly said.")
+    assert fact.speaker == "Kelly"
+
+
+def test_regression_a_party_label_between_name_and_role() -> None:
+    (fact,) = _quotes("Rep. Nora Vance (D-Ore.), chair of the budget panel, said the plan was dead.")
+    assert (fact.speaker, fact.quote) == ("Nora Vance", "the plan was dead")
+
+
+def test_regression_the_object_of_an_infinitive_is_not_an_inverted_clause_speaker() -> None:
+    text = "Some claims are hard to prove, while others matter little, said Ada Brandt, a historian."
+    (fact,) = _quotes(text)
+    assert (fact.speaker, fact.speaker_role) == ("Ada Brandt", "a historian")
+    assert fact.quote == "Some claims are hard to prove, while others matter little"
