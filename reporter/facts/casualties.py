@@ -7,7 +7,12 @@ sentence is a candidate when it holds a casualty term. Each term (a *trigger*: "
 - its subject, to the left, for passives and intransitives ("two people had been killed", "a man died",
   "three dead", "Smith, 25, and Jones, 51, were shot and killed");
 - its object, to the right, for active verbs ("killing 50 of the raiders", "killed his five children as
-  well as his wife", "left two people injured").
+  well as his wife", "left two people injured", "the shooting death of X", "the bodies of three men");
+- a subject shared across a clause ("Roe had been shot and was pronounced dead", "both teens were
+  taken to a hospital, where they died"), or the group counted in the sentence before ("Two women
+  were in the car. They died on the spot").
+
+A headline glued to the first line of the text (scraped pages) is read as a sentence of its own.
 
 A noun phrase counts as its number ("12 civilians", "at least two", "a dozen") or as one person ("a
 man", "the victim", "his wife", a name, "he"); a list of them ("X and Y", "X as well as Y") adds up.
