@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 # Colour-blind-safe (Okabe-Ito) colours; the statuses also carry a symbol, so colour is never the only cue.
 STATUS_COLOURS = {"included": "#0072B2", "differs": "#E69F00", "omitted": "#D9D9D9", "": "#FFFFFF"}
-STATUS_SYMBOLS = {"included": "✓", "differs": "≠", "omitted": "–", "": ""}
+# The shape drawn in each heatmap cell (markers, not text: a text node costs the PDF ten times more).
+STATUS_MARKERS = {"included": ("o", "#FFFFFF"), "differs": ("X", "#222222"), "omitted": ("_", "#555555")}
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
 WIDTH = 7.2  # inches: the text width of an A4 page at the PDF's margins
 MAX_ROWS = 40  # rows of the heatmap and prominence charts; the tables list everything
@@ -150,13 +151,14 @@ def coverage_heatmap(matrix: pd.DataFrame) -> str | None:
             edgecolors="#FFFFFF",
             linewidth=1.5,
         )
-        for i, line in enumerate(codes):
-            for j, code in enumerate(line):
-                if code:
-                    colour = "#FFFFFF" if order[code] == "included" else "#222222"
-                    axes.text(
-                        j + 0.5, i + 0.5, STATUS_SYMBOLS[order[code]], ha="center", va="center", color=colour
-                    )
+        for status, (marker, colour) in STATUS_MARKERS.items():
+            code = order.index(status)
+            cells = [
+                (j + 0.5, i + 0.5) for i, line in enumerate(codes) for j, c in enumerate(line) if c == code
+            ]
+            if cells:
+                xs, ys = zip(*cells, strict=True)
+                axes.scatter(xs, ys, s=18, marker=marker, color=colour, linewidths=1.2, zorder=3)
         axes.set_xlim(0, cols)
         axes.set_ylim(rows, 0)
         axes.set_xticks([j + 0.5 for j in range(cols)], outlets, rotation=30, ha="left")
@@ -166,8 +168,7 @@ def coverage_heatmap(matrix: pd.DataFrame) -> str | None:
         for side in ("left", "bottom", "top", "right"):
             axes.spines[side].set_visible(False)
         _legend(
-            figure,
-            [(f"{STATUS_SYMBOLS[s]} {s}", STATUS_COLOURS[s]) for s in ("included", "differs", "omitted")],
+            figure, [(s, STATUS_COLOURS[s], *STATUS_MARKERS[s]) for s in ("included", "differs", "omitted")]
         )
         more = f" (first {MAX_ROWS} of {len(matrix)} rows)" if len(matrix) > MAX_ROWS else ""
         return _svg(
@@ -175,7 +176,7 @@ def coverage_heatmap(matrix: pd.DataFrame) -> str | None:
             "chart-coverage",
             "Coverage: which outlet includes, omits or differs on each fact",
             f"Heatmap of {len(matrix)} fact groups by {cols} outlets{more}: "
-            "blue with a tick = included, orange with ≠ = states it differently, grey with a dash = omitted.",
+            "blue with a dot = included, orange with a cross = states it differently, grey with a dash = omitted.",
         )
 
 
@@ -309,11 +310,35 @@ def prominence(table: pd.DataFrame) -> str | None:
         )
 
 
-def _legend(figure: Figure, entries: list[tuple[str, str]]) -> None:
-    from matplotlib.patches import Patch
+def _legend(figure: Figure, entries: list[tuple[str, str, str, str]]) -> None:
+    """A legend of (label, cell colour, marker, marker colour) entries at the foot of the figure."""
+    from matplotlib.lines import Line2D
 
-    handles = [Patch(facecolor=colour, edgecolor="#999999", label=text) for text, colour in entries]
-    figure.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.0), ncols=3, frameon=False)
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker="s",
+            markersize=11,
+            markerfacecolor=colour,
+            markeredgecolor="#999999",
+            label=text,
+        )
+        for text, colour, _marker, _marker_colour in entries
+    ]
+    overlays = [
+        Line2D([], [], linestyle="none", marker=marker, markersize=4, color=marker_colour)
+        for _text, _colour, marker, marker_colour in entries
+    ]
+    figure.legend(
+        handles=[(h, o) for h, o in zip(handles, overlays, strict=True)],
+        labels=[text for text, *_ in entries],
+        loc="lower center",
+        bbox_to_anchor=(0.5, 0.0),
+        ncols=3,
+        frameon=False,
+    )
 
 
 def _figure_legend(figure: Figure, axes: Axes, ncols: int) -> None:
