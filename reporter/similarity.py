@@ -19,10 +19,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
@@ -72,19 +72,45 @@ def similarity_matrix(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
     Shape ``(len(left), len(right))``. Passages with no content words score 0 with everything.
     """
     import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
     if not left or not right:
         return np.zeros((len(left), len(right)))
-    vectorizer = TfidfVectorizer(
-        analyzer=content_words, sublinear_tf=True, norm="l2", token_pattern=None, lowercase=False
-    )
-    try:
-        matrix = vectorizer.fit_transform([*left, *right])
-    except ValueError:  # no content word anywhere
-        return np.zeros((len(left), len(right)))
+    matrix = tfidf_rows([Counter(content_words(text)) for text in (*left, *right)])
     scores: np.ndarray = np.clip((matrix[: len(left)] @ matrix[len(left) :].T).toarray(), 0.0, 1.0)
     return scores
+
+
+def tfidf_rows(counts: Sequence[Mapping[str, float]]) -> Any:
+    """TF-IDF rows of term counts as a ``scipy.sparse`` CSR matrix, each row L2-normalised.
+
+    Sublinear term frequency (``1 + ln tf``) and smoothed inverse document frequency
+    (``1 + ln((1 + n) / (1 + df))``), as scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` computes
+    them; written out here because importing scikit-learn costs seconds on every run of the tool.
+    A row with no terms stays zero.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    columns: list[int] = []
+    values: list[float] = []
+    for row, terms in enumerate(counts):
+        for term, count in terms.items():
+            if count > 0:
+                rows.append(row)
+                columns.append(vocabulary.setdefault(term, len(vocabulary)))
+                values.append(1.0 + math.log(count))
+    shape = (len(counts), len(vocabulary))
+    matrix = sp.csr_matrix(
+        (np.array(values), (np.array(rows, dtype=np.int64), np.array(columns, dtype=np.int64))), shape=shape
+    )
+    document_frequency = np.bincount(matrix.indices, minlength=shape[1])
+    idf = 1.0 + np.log((1.0 + shape[0]) / (1.0 + document_frequency))
+    matrix = matrix.multiply(idf).tocsr()
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.diags(1.0 / norms) @ matrix
 
 
 # --- same content -------------------------------------------------------------------------------------

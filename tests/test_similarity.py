@@ -11,6 +11,7 @@ from reporter.similarity import (
     COEFFICIENTS,
     FEATURES,
     conflicts,
+    content_words,
     pair_features,
     prepare,
     same_content,
@@ -173,3 +174,35 @@ def test_similarity_matrix_shape_range_and_empty_inputs() -> None:
     assert scores[0].argmax() == 0 and scores[1].argmax() == 1
     assert similarity_matrix([], right).shape == (0, 3)
     assert not similarity_matrix(["the and of"], ["it was"]).any()
+
+
+def test_tfidf_rows_match_scikit_learn() -> None:
+    """The hand-written TF-IDF (kept to spare the tool scikit-learn's import) computes what
+    scikit-learn's sublinear, smoothed, L2-normalised vectoriser does."""
+    sklearn_text = pytest.importorskip("sklearn.feature_extraction.text")
+    import random
+
+    rng = random.Random(1)
+    vocabulary = [
+        "killed",
+        "two",
+        "people",
+        "raid",
+        "border",
+        "village",
+        "governor",
+        "said",
+        "troops",
+        "denied",
+        "wounded",
+        "the",
+        "a",
+        "of",
+    ]
+    texts = [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 15))) for _ in range(40)]
+    vectorizer = sklearn_text.TfidfVectorizer(
+        analyzer=content_words, sublinear_tf=True, norm="l2", token_pattern=None, lowercase=False
+    )
+    reference = vectorizer.fit_transform(texts)
+    expected = np.clip((reference[:15] @ reference[15:].T).toarray(), 0, 1)
+    assert np.allclose(similarity_matrix(texts[:15], texts[15:]), expected)
