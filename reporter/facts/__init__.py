@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from reporter import nlp
 from reporter.config import FactsConfig
 from reporter.errors import ConfigError
 from reporter.facts import casualties, caveats, denials, labels, quotes, speakers
@@ -53,10 +54,15 @@ def extract(articles: Sequence[Article], cfg: FactsConfig) -> list[Fact]:
     """
     extractors = selected(cfg)
     originals = [a for a in articles if a.duplicate_of is None]
+    # The quote extractor parses the sentences its rules cannot attribute, when spaCy is there and wanted.
+    parser = nlp.load() if cfg.use_spacy and any(e.name == "quotes" for e in extractors) else None
     raw: list[Fact] = []
     for article in originals:
         for extractor in extractors:
-            raw.extend(extractor.function(article))
+            if extractor.name == "quotes" and parser is not None:
+                raw.extend(quotes.extract_quotes(article, parser))
+            else:
+                raw.extend(extractor.function(article))
     by_article: dict[str, list[Fact]] = {a.id: [] for a in originals}
     for fact in speakers.canonical_speakers(raw, originals):
         by_article[fact.article].append(fact)

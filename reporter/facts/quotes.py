@@ -23,8 +23,15 @@ Rule-based, paragraph by paragraph, so it runs at the speed of regular expressio
    named speaker or name earlier in the article that fits; when nothing fits, the speaker is ``None``.
 
 Offsets are into ``article.text``; ``evidence`` is the sentence(s) holding the quote and its attribution
-and ``quote`` its content; both are exact slices of the text. spaCy is not needed (see the module
-``reporter.facts.speakers`` for the cross-outlet step).
+and ``quote`` its content; both are exact slices of the text. Across a story, speakers get one canonical
+name in :mod:`reporter.facts.speakers`.
+
+spaCy is optional. Given a parser (``facts.extract`` passes ``reporter.nlp.load()`` when
+``[facts] use_spacy`` is on), the sentences that hold a reporting verb but that no rule could attribute
+(about one in five sentences of a news article) are parsed, and a verb with a subject and a clause or
+object there becomes an attribution. Measured on the 924 PolNeAR development articles on a shared
+2-core machine (CPU time, noisy): rules alone about 85-95 articles/s; with the parse about 25
+articles/s, for +0.8 points of quote F1 (0.784 -> 0.792) and the same speaker accuracy.
 """
 
 from __future__ import annotations
@@ -34,9 +41,14 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from reporter.model import Article, Fact, Span
 from reporter.text import sentences
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Token
 
 VERSION = "1"
 EXTRACTOR = "quotes"
@@ -179,7 +191,6 @@ _FIRST: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
 for _form, (_lemma, _kind) in sorted(_CUES.items(), key=lambda item: -len(item[0])):
     _first, *_rest = _form.split()
     _FIRST.setdefault(_first, []).append((tuple(_rest), _lemma, _kind))
-_WORDS = re.compile(r"[A-Za-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,13 +208,9 @@ def cues(text: str, start: int, end: int) -> Iterator[Cue]:
     """The cues in ``text[start:end]``, in order. A capitalised cue word inside a sentence is part of a
     name ("United States", "The Cosby Show") unless the line is a title-case headline."""
     title_case: bool | None = None
-    previous: re.Match[str] | None = None
-    for match in _WORDS.finditer(text, start, end):
+    for match in _FIRST_WORDS.finditer(text, start, end):
         word = match.group().lower()
-        entries = _FIRST.get(word)
-        prior, previous = previous, match
-        if not entries:
-            continue
+        prior = _PRIOR_WORD.search(text, max(start, match.start() - 40), match.start())
         if prior is not None and text[match.start()].isupper():
             if title_case is None:
                 title_case = _title_case(text[start:end])
@@ -213,7 +220,7 @@ def cues(text: str, start: int, end: int) -> Iterator[Cue]:
             continue
         if text[match.start() - 1 : match.start()] == "-" or text[match.end() : match.end() + 1] == "-":
             continue  # "Ukrainian-backed", "well-known": part of a compound
-        for rest, lemma, kind in entries:
+        for rest, lemma, kind in _FIRST[word]:
             cue_end = match.end()
             if rest:
                 phrase = _PHRASE_TAILS[rest].match(text, cue_end, end)
@@ -222,6 +229,31 @@ def cues(text: str, start: int, end: int) -> Iterator[Cue]:
                 cue_end = phrase.end()
             yield Cue(match.start(), cue_end, text[match.start() : cue_end], lemma, kind)
             break
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regular expression for many words, factored by shared prefixes ("sa(?:id|ys?)|…"), which
+    the engine rejects at the first letters instead of trying each word in turn."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:  # type: ignore[type-arg]
+        ends = "" in node
+        branches = [re.escape(c) + pattern(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return pattern(trie)
+
+
+_FIRST_WORDS = re.compile(r"(?<![A-Za-z])" + _trie_pattern(_FIRST) + r"(?![A-Za-z])", re.IGNORECASE)
+_PRIOR_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
 
 
 # The words after a phrasal cue's verb ("out" of "point out"), each a pattern matched right after it.
@@ -241,8 +273,8 @@ _ADJECTIVE_MARKERS = _wordset("one another first last latest new recent previous
 def _noun_use(text: str, previous: re.Match[str], word: str) -> bool:
     """A cue word used as a noun or adjective: "the report", "his claims", "Kyiv's statement", "the
     alleged raid", "his stated goal", "and attacks on"."""
-    prior = previous.group().lower()
-    start = previous.start()
+    prior = previous.group(1).lower()
+    start = previous.start(1)
     possessive = prior == "s" and text[start - 1 : start] in ("'", "’")
     if word == "said":
         return prior in ("the", "a", "an", "this")  # "the said agreement"
@@ -519,9 +551,13 @@ def speaker_before(text: str, unit_start: int, cue_start: int) -> Speaker | None
         last = before[-1].lower() if before else ""
         if last == "to":
             return None  # "… difficult to prove, …": an infinitive's object, not a subject
-        if last.endswith("ed") and _is_verb_like(last):  # "Democrats who watched the debate said"
-            relative = re.search(r"\b(?:who|that)\s+(?:\S+\s+){0,2}$", text[unit_start : found.start])
-            return _relative_antecedent(text, unit_start, unit_start + relative.start()) if relative else None
+        verb_before = last.endswith("ed") and _is_verb_like(last)
+        if verb_before or last in _PREPOSITIONS - {"of", "for"}:
+            # "Democrats who watched the debate said", "farmers who drove into the capital demanded"
+            relative = re.search(r"\b(?:who|that)\s+(?:\S+\s+){0,6}$", text[unit_start : found.start])
+            if relative:
+                return _relative_antecedent(text, unit_start, unit_start + relative.start())
+            return None if verb_before else found
     return found
 
 
@@ -955,24 +991,47 @@ class Attribution:
     confidence: float
 
 
-def extract_quotes(article: Article) -> list[Fact]:
+def extract_quotes(article: Article, parser: Language | None = None) -> list[Fact]:
     """Quote facts of ``article``'s body paragraphs (the whole text when there are none), in text order.
 
     Each fact's ``evidence`` (``start``/``end``) is the sentence or sentences holding the quote and its
     attribution; ``quote`` (``quote_start``/``quote_end``) the content, with its quotation marks for a
     direct quote. ``speaker`` is the name as written (a pronoun resolved to an earlier name), else a
     description ("Russian military bloggers"), else ``None``.
+
+    Rules alone by default. With a spaCy ``parser`` (``reporter.nlp.load()``), the sentences that hold a
+    reporting verb but that no rule could attribute are parsed, and a verb with a subject and a clause
+    or object is taken as an attribution (slower: see the module doc for the measured cost).
     """
     text = article.text
     found: list[Attribution] = []
+    unattributed: list[Span] = []
+    all_marks: list[Quotation] = []
     for paragraph in article.paragraphs or (Span(0, len(text)),):
+        if not _MAY_QUOTE.search(text, paragraph.start, paragraph.end):
+            continue  # most paragraphs hold no cue, mark or colon: skip the sentence splitter for them
         marks = quotations(text, paragraph)
-        found.extend(_in_paragraph(text, paragraph, marks))
+        attributions, units = _in_paragraph(text, paragraph, marks)
+        found.extend(attributions)
+        all_marks.extend(marks)
+        if parser is not None:  # sentences with a reporting verb that no rule attributed
+            unattributed.extend(
+                u
+                for u in units
+                if not any(u.start <= a.cue_start < u.end for a in attributions)
+                and _FIRST_WORDS.search(text, u.start, u.end)
+            )
+    if parser is not None and unattributed:
+        found.extend(_parsed(text, parser, unattributed, all_marks))
     resolved = _resolve(text, found)
     return [_fact(article, a, name, role) for a, name, role in resolved]
 
 
-def _in_paragraph(text: str, paragraph: Span, marks: list[Quotation]) -> list[Attribution]:
+_MAY_QUOTE = re.compile(_FIRST_WORDS.pattern + r"|[:“”„«»\"]|''|ccording", re.IGNORECASE)
+
+
+def _in_paragraph(text: str, paragraph: Span, marks: list[Quotation]) -> tuple[list[Attribution], list[Span]]:
+    """The paragraph's attributions, and its units (sentences held together by quotations)."""
     out: list[Attribution] = []
     units = _units(text, paragraph, marks)
     for index, unit in enumerate(units):
@@ -981,7 +1040,74 @@ def _in_paragraph(text: str, paragraph: Span, marks: list[Quotation]) -> list[At
         out.extend(_in_unit(text, unit, inside, marks, previous))
     out.extend(_labelled(text, paragraph, out))
     out = _continuations(text, units, marks, out)
-    return _dedupe(out)
+    return _dedupe(out), units
+
+
+def _phrase_bounds(head: Token) -> tuple[Token, Token]:
+    """The first and last token of a noun phrase without its clauses ("officials who …", "X, who …")."""
+    clauses = {"relcl", "acl", "advcl", "punct", "appos", "cc", "conj"}
+    tokens = [t for t in head.subtree if not any(a.dep_ in clauses and a.i > head.i for a in _up_to(t, head))]
+    return tokens[0], tokens[-1]
+
+
+def _up_to(token: Token, head: Token) -> list[Token]:
+    """``token`` and its ancestors below ``head``."""
+    chain = []
+    while token.i != head.i:
+        chain.append(token)
+        token = token.head
+    return chain
+
+
+# Verbs whose clause is not someone's statement ("it is clear that", "that makes"), and subjects that
+# stand for no one.
+_NOT_REPORTING = _wordset(
+    "is are was were be been being am 's 're make makes made get gets got give gives gave"
+)
+_NOT_SUBJECTS = _wordset("which that this these those what there it")
+
+
+def _parsed(text: str, parser: Language, units: list[Span], marks: list[Quotation]) -> list[Attribution]:
+    """Attributions a dependency parse finds in sentences the rules left alone: a verb with a nominal
+    subject and a clausal complement ("X hinted that …"), or a lexicon cue with an object or an
+    infinitive ("X slammed the plan"). The speaker is the subject phrase; the content, the complement."""
+    out: list[Attribution] = []
+    # the parse alone is needed (a verb is whatever has a subject): the tagger and NER would double the cost
+    skip = [p for p in ("ner", "lemmatizer", "tagger", "attribute_ruler") if p in parser.pipe_names]
+    with parser.select_pipes(disable=skip):
+        docs = parser.pipe(text[u.start : u.end] for u in units)
+        for unit, doc in zip(units, docs, strict=True):
+            for token in doc:
+                if token.lower_ in _NOT_REPORTING:
+                    continue
+                if any(q.start < unit.start + token.idx < q.end for q in marks):
+                    continue  # a verb inside a quotation is the quoted person's
+                known = token.lower_ in _CUES
+                complements = [
+                    c
+                    for c in token.children
+                    if (c.dep_ == "ccomp" and (known or any(m.lower_ == "that" for m in c.children)))
+                    or (known and c.dep_ in ("xcomp", "dobj"))
+                ]
+                subjects = [c for c in token.children if c.dep_ == "nsubj" and c.lower_ not in _NOT_SUBJECTS]
+                if not complements or not subjects:
+                    continue
+                content = list(complements[0].subtree)
+                start, end = unit.start + content[0].idx, unit.start + content[-1].idx + len(content[-1].text)
+                end = _trim_end_stop(text, start, end)
+                subject = subjects[0]
+                if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
+                    subject = token.head  # "officials who said …": the antecedent speaks
+                first, last = _phrase_bounds(subject)
+                speaker = _speaker_phrase(
+                    text, unit.start + first.idx, unit.start + last.idx + len(last.text)
+                )
+                if end - start < 3 or speaker is None:
+                    continue
+                direct = text[start] in '“"«'
+                out.append(Attribution(unit.start, unit.end, start, end, token.text, unit.start + token.idx,
+                                       speaker, direct, 0.5))  # fmt: skip
+    return out
 
 
 _LABEL = re.compile(
@@ -1058,7 +1184,9 @@ _ASKED = re.compile(
 def _asked(text: str, unit: Span, found: list[Attribution]) -> list[Attribution]:
     """ "Asked whether he would run, X said …" and "when asked about it": the question is content
     whose asker is not named (``None``)."""
-    out = []
+    out: list[Attribution] = []
+    if "sked" not in text[unit.start : unit.end]:
+        return out
     for match in _ASKED.finditer(text[unit.start : unit.end]):
         start, end = unit.start + match.start("content"), unit.start + match.end("content")
         if end - start < 8 or any(a.quote_start <= start < a.quote_end for a in found):
@@ -1446,7 +1574,9 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 
 def _according_to(text: str, unit: Span, marks: list[Quotation]) -> list[Attribution]:
     """ "According to X, ..." and "..., according to X." """
-    out = []
+    out: list[Attribution] = []
+    if "ccording" not in text[unit.start : unit.end]:
+        return out
     for match in _ACCORDING.finditer(text, unit.start, unit.end):
         if any(q.start < match.start() < q.end for q in marks):
             continue
@@ -1497,7 +1627,9 @@ def _colon_quotes(
     text: str, unit: Span, inside: list[Quotation], found: list[Attribution]
 ) -> list[Attribution]:
     """ "Trump on Twitter: “…”" — a speaker and a colon before a quotation, no verb."""
-    out = []
+    out: list[Attribution] = []
+    if ":" not in text[unit.start : unit.end]:
+        return out
     for match in _COLON.finditer(text, unit.start, unit.end):
         quote = next((q for q in inside if q.start >= match.end() and q.start - match.end() <= 2), None)
         if quote is None or not quote.is_speech(text) or any(a.quote_start == quote.start for a in found):
@@ -1672,9 +1804,3 @@ def _tidy(value: str | None) -> str | None:
         return None
     value = re.sub(r"\s+", " ", value).strip(" ,;:")
     return value or None
-
-
-def iter_quotes(articles: Iterable[Article]) -> Iterator[Fact]:
-    """Every article's quote facts, in order (a convenience for batch callers)."""
-    for article in articles:
-        yield from extract_quotes(article)

@@ -284,3 +284,22 @@ def test_regression_the_object_of_an_infinitive_is_not_an_inverted_clause_speake
     (fact,) = _quotes(text)
     assert (fact.speaker, fact.speaker_role) == ("Ada Brandt", "a historian")
     assert fact.quote == "Some claims are hard to prove, while others matter little"
+
+
+def test_without_a_parser_the_rules_alone_run() -> None:
+    article = _article("Ministers, officials said, met on Friday.")
+    assert extract_quotes(article) == extract_quotes(article, None)
+
+
+def test_the_parser_attributes_what_the_rules_leave() -> None:
+    from reporter import nlp
+
+    parser = nlp.load()
+    if parser is None:
+        pytest.skip("spaCy or its English model is not installed (rules-only mode)")
+    # a subject, an aside holding a clause of its own, then the verb: no rule frame fits
+    text = "The two leaders, meeting for the first time since the war, agreed the border should stay open."
+    assert extract_quotes(_article(text)) == []
+    (fact,) = extract_quotes(_article(text), parser)
+    assert (fact.speaker, fact.quote) == ("The two leaders", "the border should stay open")
+    assert text[fact.start : fact.end] == fact.evidence
