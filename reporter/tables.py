@@ -102,6 +102,8 @@ LEDGER_COLUMNS = [
     "victims",
     "attributed_to",
     "fact",
+    "mentions",
+    "facts",
     "evidence",
     "cell",
     "carried_by",
@@ -287,7 +289,8 @@ def coverage_matrix(analysis: Analysis) -> pd.DataFrame:
 
 
 def casualty_ledger(analysis: Analysis) -> pd.DataFrame:
-    """One row per casualty figure an article gives, grouped by fact group, with its flags.
+    """One row per casualty figure an article gives (repeated mentions counted in ``mentions``, the
+    first one's sentence kept as evidence), grouped by fact group, with its flags.
 
     - ``carried_by``: the outlets giving the same number in the same group ("at least 7" and "7" are
       the same number; the ``figure`` column keeps each outlet's wording);
@@ -300,14 +303,20 @@ def casualty_ledger(analysis: Analysis) -> pd.DataFrame:
     by_id = {a.id: a for a in analysis.articles}
     cells = {(c.group, o): cell.status for c in analysis.coverage for o, cell in c.cells.items()}
     labels = {c.group: c.label for c in analysis.coverage}
-    casualties = [f for f in analysis.facts if f.kind == "casualty" and f.article in by_id]
     groups: dict[str, list[Fact]] = defaultdict(list)
-    for f in casualties:
-        groups[f.group].append(f)
+    for f in analysis.facts:
+        if f.kind == "casualty" and f.article in by_id:
+            groups[f.group].append(f)
     rows = []
     for group, members in sorted(groups.items()):
-        figures = {_figure_key(f) for f in members if f.count is not None}
-        for f in sorted(members, key=lambda f: (_date(by_id[f.article]), by_id[f.article].outlet, f.start)):
+        numbers = {f.count for f in members if f.count is not None}
+        mentions: dict[tuple[object, ...], list[Fact]] = defaultdict(list)
+        for f in sorted(members, key=lambda f: (f.article, f.start)):
+            mentions[
+                (f.article, f.count, f.count_max, f.qualifier, f.status, f.victims, f.attributed_to)
+            ].append(f)
+        for same_mention in sorted(mentions.values(), key=lambda fs: _mention_order(fs[0], by_id)):
+            f = same_mention[0]
             article = by_id[f.article]
             same = [m for m in members if _figure_key(m) == _figure_key(f)]
             first = min(same, key=lambda m: (_date(by_id[m.article]), by_id[m.article].outlet))
@@ -327,15 +336,22 @@ def casualty_ledger(analysis: Analysis) -> pd.DataFrame:
                     "victims": f.victims,
                     "attributed_to": f.attributed_to,
                     "fact": f.id,
+                    "mentions": len(same_mention),
+                    "facts": SEP.join(m.id for m in same_mention),
                     "evidence": f.evidence,
                     "cell": cells.get((group, article.outlet), ""),
                     "carried_by": SEP.join(sorted({by_id[m.article].outlet for m in same})),
-                    "disagree": len({key[0] for key in figures}) > 1,
+                    "disagree": len(numbers) > 1,
                     "repeats_older": _repeats_older(f, members, by_id),
                     "first_reported": _where(by_id[first.article]),
                 }
             )
     return _frame(rows, LEDGER_COLUMNS)
+
+
+def _mention_order(fact: Fact, by_id: Mapping[str, Article]) -> tuple[str, str, int]:
+    article = by_id[fact.article]
+    return (_date(article), article.outlet, fact.start)
 
 
 def speakers(analysis: Analysis) -> pd.DataFrame:

@@ -11,7 +11,6 @@ timestamp unless ``RenderConfig.timestamps``), and with ``RenderConfig.pdf_date`
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import json as jsonlib  # not `json`: the submodule reporter.render.json takes that name here
 import os
@@ -20,8 +19,6 @@ import tempfile
 import urllib.parse
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-
-from markupsafe import Markup
 
 from reporter.config import RenderConfig
 from reporter.model import Analysis, Story
@@ -58,12 +55,7 @@ def render_story(analysis: Analysis, cfg: RenderConfig) -> dict[str, bytes]:
             files["report.html"] = html.render_report(page).encode("utf-8")
         if "pdf" in cfg.formats:
             created = _pdf_date(cfg)
-            pdf_page = dataclasses.replace(
-                page,
-                for_pdf=True,
-                created=created.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                css=page.css + Markup(html.stylesheet("print.css")),
-            )
+            pdf_page = page.printed(created.strftime("%Y-%m-%dT%H:%M:%SZ"), html.stylesheet("print.css"))
             pdf_page, assets = view.as_assets(pdf_page, ASSET_BASE)
             files["report.pdf"] = _pdf(
                 analysis, html.render_report(pdf_page), report_json, tables, created, assets

@@ -47,6 +47,9 @@ OUTLET_SOURCES = {
 DOUBTFUL = 0.5
 SUMMARY_LIMIT = 14
 WIDE_COLUMNS = 3  # outlets from which a matrix or side-by-side table is printed on landscape pages
+GAP_PARAGRAPHS = 6  # paragraphs of one outlet in one unaligned row of the side-by-side table
+PDF_CLIP = 150  # characters of a matrix sentence in the PDF
+PDF_NEAREST_FLOOR = 0.2  # nearest sentences below this similarity are linked, not printed, in the PDF
 CELL_EVIDENCE = 2  # evidence sentences shown in a matrix cell or roster row; the rest are counted
 LIMITS = (
     "Facts are found by rules (and spaCy's small English model when installed): a fact phrased in an "
@@ -60,6 +63,8 @@ LIMITS = (
     "the extractor found; treat them as a reading aid.",
     "Labels are the words an outlet uses for an actor; the voice column says whether the outlet or a "
     "quoted speaker used the word.",
+    "The PDF is a brief: its coverage matrix cuts long sentences and links (rather than prints) "
+    "nearest sentences under 0.2 similarity; the HTML report and the attached report.json hold them whole.",
 )
 
 
@@ -108,7 +113,6 @@ class MatrixCell:
     note: str | None = None
     confidence: float | None = None
     doubtful: bool = False
-    more: int = 0  # evidence sentences not shown (the side-by-side marks them all)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +158,7 @@ class LedgerRow:
     carried_by: str
     cell: str
     flags: tuple[str, ...]
+    mentions: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +216,15 @@ class Paragraph:
     segments: tuple[Segment, ...]
     detached: bool = False  # aligned with a paragraph shown elsewhere (order of the columns kept)
 
+    @property
+    def telling(self) -> bool:
+        """States a fact other than a label (labels are in nearly every sentence of war reporting)."""
+        return any(s.kind not in (None, "label") for s in self.segments)
+
+    @property
+    def fact_anchors(self) -> tuple[str, ...]:
+        return tuple(a for s in self.segments for a in s.anchors)
+
 
 @dataclass(frozen=True, slots=True)
 class Copy:
@@ -239,11 +253,32 @@ class Column:
 @dataclass(frozen=True, slots=True)
 class SideRow:
     """Either paragraphs aligned across outlets (``shared``), or, between two such rows, each outlet's
-    paragraphs that no other outlet has (``own``: highlighted)."""
+    paragraphs that no other outlet has (``own``: highlighted when there are several outlets)."""
 
     cells: tuple[tuple[Paragraph, ...], ...]  # one tuple of paragraphs per column (empty: nothing)
     shared: bool
     own: bool
+    elided: tuple[Elided, ...] = ()  # per column, in the PDF brief: own paragraphs left out
+
+    def brief(self) -> SideRow:
+        """This row for the PDF brief: an own row keeps the paragraphs that state a fact (other than
+        a label) and counts the rest, whose anchors stay so every link still lands."""
+        if not self.own:
+            return self
+        kept, elided = [], []
+        for cell in self.cells:
+            telling = tuple(p for p in cell if p.telling)
+            dropped = [p for p in cell if not p.telling]
+            kept.append(telling)
+            anchors = tuple(a for p in dropped for a in (p.anchor, *p.fact_anchors))
+            elided.append(Elided(len(dropped), anchors))
+        return dataclasses.replace(self, cells=tuple(kept), elided=tuple(elided))
+
+
+@dataclass(frozen=True, slots=True)
+class Elided:
+    count: int
+    anchors: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +291,24 @@ class SideBySide:
     def wide(self) -> bool:
         """Printed on a landscape page (three columns or more do not fit a portrait one)."""
         return len(self.columns) >= WIDE_COLUMNS
+
+    def brief(self) -> SideBySide:
+        """The PDF brief's rows (:meth:`SideRow.brief`), runs of own rows merged into one."""
+        rows: list[SideRow] = []
+        for row in (r.brief() for r in self.rows):
+            if rows and row.own and rows[-1].own:
+                last = rows[-1]
+                rows[-1] = dataclasses.replace(
+                    last,
+                    cells=tuple(a + b for a, b in zip(last.cells, row.cells, strict=True)),
+                    elided=tuple(
+                        Elided(a.count + b.count, a.anchors + b.anchors)
+                        for a, b in zip(last.elided, row.elided, strict=True)
+                    ),
+                )
+            else:
+                rows.append(row)
+        return dataclasses.replace(self, rows=tuple(rows))
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,6 +396,26 @@ class ReportView:
     css: Markup
     for_pdf: bool = False
     keywords: tuple[str, ...] = field(default_factory=tuple)
+    clip: int = 0  # matrix sentences cut near this many characters (0: whole); the PDF is a brief
+    nearest_floor: float = 0.0  # a nearest sentence less similar than this is linked, not printed
+    cell_evidence: int = CELL_EVIDENCE  # evidence sentences printed in a matrix cell; the rest counted
+
+    def printed(self, created: str, css: str) -> ReportView:
+        """The variant WeasyPrint lays out: its stylesheet and date; matrix sentences clipped, nearest
+        sentences that are not close linked rather than printed, and in the side-by-side columns an
+        outlet's own paragraphs kept only where they state a fact (the full texts are attached to the
+        PDF, and the HTML shows everything). A brief for print, where length costs reading and
+        rendering time alike."""
+        return dataclasses.replace(
+            self,
+            for_pdf=True,
+            created=created,
+            css=self.css + Markup(css),
+            clip=PDF_CLIP,
+            nearest_floor=PDF_NEAREST_FLOOR,
+            cell_evidence=1,
+            side_by_side=tuple(part.brief() for part in self.side_by_side),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -736,12 +809,11 @@ def _matrix_cell(outlet: str, cell: Cell | None, locate: _Locator) -> MatrixCell
         outlet,
         cell.status,
         STATUS_SYMBOLS.get(cell.status, ""),
-        unique[:CELL_EVIDENCE],
+        unique,
         nearest,
         cell.note,
         cell.confidence,
         doubtful,
-        max(0, len(unique) - CELL_EVIDENCE),
     )
 
 
@@ -778,6 +850,7 @@ def _ledger(ledger: pd.DataFrame, locate: _Locator, anchors: Anchors) -> Iterabl
                     carried_by=str(r.carried_by),
                     cell=str(r.cell),
                     flags=tuple(flags),
+                    mentions=int(r.mentions),
                 )
             )
         first = part.iloc[0]
@@ -866,8 +939,7 @@ def _side_by_side(
                 )
                 for k in range(len(originals))
             )
-            own = len(originals) > 1 and not shared
-            rows.append(SideRow(cells, shared=shared, own=own))
+            rows.append(SideRow(cells, shared=shared, own=not shared))
         yield SideBySide(event, columns, tuple(rows))
 
 
@@ -992,12 +1064,18 @@ def _merge_gaps(rows: list[Placement]) -> list[tuple[Placement, bool]]:
     merged: list[tuple[Placement, bool]] = []
     for row in rows:
         shared = _is_shared(row)
-        if merged and not shared and not merged[-1][1]:
+        if merged and not shared and not merged[-1][1] and _fits(merged[-1][0], row):
             for column, cell in enumerate(row):
                 merged[-1][0][column].extend(cell)
         else:
             merged.append(([list(cell) for cell in row], shared))
     return merged
+
+
+def _fits(row: Placement, more: Placement) -> bool:
+    """Whether ``more`` can join ``row`` without a column passing :data:`GAP_PARAGRAPHS`: a table row
+    many pages long is slow to lay out (WeasyPrint re-lays it at every page break) and hard to read."""
+    return all(len(a) + len(b) <= GAP_PARAGRAPHS for a, b in zip(row, more, strict=True))
 
 
 def _ready(members: set[tuple[int, int]], pointers: Sequence[int]) -> bool:
