@@ -21,7 +21,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -149,8 +149,6 @@ def run_tool(articles: list[Article]) -> list[Fact]:
     out = [f for f in analysis.facts if f.kind == "quote"]
     for article in analysis.articles:
         if article.duplicate_of is not None:
-            from dataclasses import replace
-
             out.extend(replace(f, article=article.id) for f in by_article.get(article.duplicate_of, ()))
     return [f for f in out if f.kind == "quote"]
 
