@@ -131,7 +131,11 @@ def coverage_heatmap(matrix: pd.DataFrame) -> str | None:
     rows, cols = shown.shape
     order = ["", "omitted", "differs", "included"]
     codes = [[order.index(s) if s in order else 0 for s in values] for _key, values in shown.iterrows()]
-    labels = [f"{_event_tag(event)}  {_short(label)}" for event, _group, label in shown.index]
+    several = len({event for event, _group, _label in matrix.index}) > 1
+    labels = [
+        f"{_event_tag(event)}  {_short(label)}" if several else _short(label)
+        for event, _group, label in shown.index
+    ]
     outlets = [_short(c, 22) for c in shown.columns]
     with _style("coverage"):
         height = 1.3 + 0.2 * rows
@@ -276,7 +280,11 @@ def prominence(table: pd.DataFrame) -> str | None:
     outlets = sorted(set(part["outlet"]))
     label_of = dict(zip(part["group"], part["label"], strict=False))
     event_of = dict(zip(part["group"], part["event"], strict=False))
-    labels = [f"{_event_tag(event_of[g])}  {_short(label_of[g])}" for g in groups]
+    several = len(set(table["event"])) > 1
+    labels = [
+        f"{_event_tag(event_of[g])}  {_short(label_of[g])}" if several else _short(label_of[g])
+        for g in groups
+    ]
     legend_rows = (len(outlets) + 2) // 3
     with _style("prominence"):
         height = 1.0 + 0.22 * len(groups) + 0.2 * legend_rows

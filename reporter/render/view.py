@@ -46,6 +46,7 @@ OUTLET_SOURCES = {
 # A nearest sentence at least this similar makes an omission doubtful (compare.DOUBTFUL says the same).
 DOUBTFUL = 0.5
 SUMMARY_LIMIT = 14
+QUOTE_LINES = 5  # quote lines in the key differences; the matrix lists every speaker
 WIDE_COLUMNS = 3  # outlets from which a matrix or side-by-side table is printed on landscape pages
 GAP_PARAGRAPHS = 6  # paragraphs of one outlet in one unaligned row of the side-by-side table
 PDF_CLIP = 150  # characters of a matrix sentence in the PDF
@@ -613,18 +614,25 @@ def _summary(
     ledger: pd.DataFrame,
     roster: pd.DataFrame,
 ) -> list[SummaryLine]:
-    """Key differences in plain sentences, most telling first, each linked to its evidence."""
+    """Key differences in plain sentences, most telling first, each linked to its evidence: figures,
+    denials, caveats, repeated older figures, then quotes (at most :data:`QUOTE_LINES`: speakers quoted
+    by several outlets first, since an extractor's stray "speakers" are usually quoted once)."""
     lines: list[SummaryLine] = []
     by_kind: dict[str, list[Coverage]] = defaultdict(list)
     for row in analysis.coverage:
         by_kind[row.kind].append(row)
     for row in by_kind["casualty"]:
         lines += _figure_lines(row, locate)
-    for kind in ("denial", "quote", "caveat"):
+    for kind in ("denial", "caveat"):
         for row in by_kind[kind]:
             lines += _presence_line(row, locate)
     lines += _older_figure_lines(ledger, locate)
-    lines += _speaker_lines(roster)
+    quoted = sorted(by_kind["quote"], key=lambda r: (-_carried(r), r.group))
+    quote_lines = [line for row in quoted for line in _presence_line(row, locate)]
+    # Story-wide "quoted only by" lines add what events with one outlet cannot say, nothing more.
+    named = {_speaker_key(line) for line in quote_lines}
+    quote_lines += [line for line in _speaker_lines(roster) if _speaker_key(line) not in named]
+    lines += quote_lines[:QUOTE_LINES]
     lines += _single_outlet_events(events)
     doubtful = [
         cell
@@ -675,14 +683,32 @@ def _figure_lines(row: Coverage, locate: _Locator) -> list[SummaryLine]:
 
 
 def _presence_line(row: Coverage, locate: _Locator) -> list[SummaryLine]:
-    """ "Denial by Ukraine: only in Reuters; not in The Guardian." when some outlets leave it out."""
+    """ "Denial by Ukraine: only in Reuters; not in The Guardian." or "Dmitry Peskov is quoted only by
+    Reuters; not by The Guardian." when some outlets leave the fact out."""
     present = sorted(o for o, c in row.cells.items() if c.status in ("included", "differs"))
     missing = sorted(o for o, c in row.cells.items() if c.status == "omitted")
     if not present or not missing:
         return []
     links = tuple(link for o in present if (link := _first_link(o, row.cells[o], locate)) is not None)
     only = "only " if len(present) == 1 else ""
-    return [SummaryLine(row.kind, f"{row.label}: {only}in {_join(present)}; not in {_join(missing)}.", links)]
+    if row.kind == "quote" and row.label.startswith("Quotes "):
+        speaker = row.label.removeprefix("Quotes ")
+        text = f"{speaker} is quoted {only}by {_join(present)}; not by {_join(missing)}."
+    else:
+        text = f"{row.label}: {only}in {_join(present)}; not in {_join(missing)}."
+    return [SummaryLine(row.kind, text, links)]
+
+
+def _speaker_key(line: SummaryLine) -> str:
+    """The speaker a "... is quoted ..." line is about, as a name key (variants of a name agree)."""
+    from reporter.entities import person_key
+
+    name = line.text.split(" is quoted ", 1)[0]
+    return person_key(name) or name
+
+
+def _carried(row: Coverage) -> int:
+    return sum(1 for c in row.cells.values() if c.status in ("included", "differs"))
 
 
 def _older_figure_lines(ledger: pd.DataFrame, locate: _Locator) -> list[SummaryLine]:

@@ -275,3 +275,17 @@ def test_timestamps_only_when_asked() -> None:
     assert "generated_at" in json.loads(stamped["report.json"])
     assert b"dcterms.created" not in plain["report.html"]
     assert b"dcterms.created" in stamped["report.html"]
+
+
+def test_quote_lines_name_the_speaker() -> None:
+    analysis = build()
+    rows = []
+    for row in analysis.coverage:
+        if row.kind == "quote":
+            cells = dict(row.cells)
+            cells["Evening Post"] = dataclasses.replace(cells["Evening Post"], status="omitted", facts=())
+            row = dataclasses.replace(row, label="Quotes Ruth Okafor", cells=cells)
+        rows.append(row)
+    soup = page(dataclasses.replace(analysis, coverage=tuple(rows)))
+    lines = [text(li) for li in soup.select("ul.summary li.summary-quote")]
+    assert any("Ruth Okafor is quoted by Daily Planet and Wire Service; not by Evening Post." in line for line in lines)
