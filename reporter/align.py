@@ -23,14 +23,14 @@ published days apart, sentences that differ in a figure, a name or a negation ne
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from itertools import combinations
 
 from reporter.config import AlignConfig
 from reporter.dates import parse_iso
 from reporter.model import Alignment, Article, Member, Story
-from reporter.similarity import Passage, conflicts, prepare, same_content
+from reporter.similarity import MIN_SHARED, Passage, conflicts, prepare, same_content
 from reporter.text import sentences
 
 Slot = tuple[str, int]  # (article id, paragraph index)
@@ -102,12 +102,17 @@ def paragraph_scores(
     for k, (_slot, passage) in enumerate(passages):
         for word in set(passage.content):
             postings[word].append(k)
-    candidates = {
-        (i, j)
-        for rows in postings.values()
-        for i, j in combinations(rows, 2)
-        if passages[i][0][0] != passages[j][0][0]
-    }
+    # Shared distinct content words per pair, counted from the postings: pairs below the scorer's own
+    # gate (MIN_SHARED of the shorter sentence) would score 0, so they are never scored at all.
+    shared: Counter[tuple[int, int]] = Counter()
+    for rows in postings.values():
+        for i, j in combinations(rows, 2):
+            if passages[i][0][0] != passages[j][0][0]:
+                shared[(i, j)] += 1
+    distinct = [len(set(passage.content)) for _slot, passage in passages]
+    candidates = [
+        (i, j) for (i, j), count in shared.items() if count >= MIN_SHARED * min(distinct[i], distinct[j])
+    ]
     apart = {
         (x.id, y.id): _apart(x, y, cfg.conflict_days)
         for x, y in combinations(sorted(articles, key=lambda a: a.id), 2)

@@ -221,6 +221,8 @@ def fold(text: str) -> str:
 
     Length-preserving for the common cases but not guaranteed: use it on copies, never for offsets.
     """
+    if text.isascii():  # most news text: nothing to decompose (and NFKD is the costly part)
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.translate(_PLAIN).lower()

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from reporter import nlp
+from reporter.facts.quotes import speaker_before
 from reporter.model import Article, Fact, Span
 from reporter.text import sentences, words
 
@@ -251,7 +252,12 @@ def _denier(before: str, after: str, nominal: bool) -> tuple[str | None, float]:
         found = pattern.search(before)
         if found and found.group("who").strip():
             return _tidy(found.group("who")), 0.9
-    return _subject(before), 0.8
+    # A denier stands where a speaker stands before "said": the quote extractor's subject finder
+    # knows appositions, asides and relative clauses ("X, a spokesman for Y, denied").
+    speaker = speaker_before(before + after[:1], 0, len(before))
+    if speaker is not None and speaker.text:
+        return _tidy(speaker.text), 0.8
+    return _subject(before), 0.7
 
 
 def _subject(before: str) -> str | None:

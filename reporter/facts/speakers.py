@@ -44,12 +44,13 @@ _OFFICES = _wordset(
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "mx", "sen", "rep", "gov", "gen"])
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|of|for|and|the|de|da|van|von|bin|al|el|la|le)$")
 # "ROLE NAME" and "NAME, a ROLE," as texts write them: where roles are learnt from.
+# Only the office word is matched in any case ("Governor", "governor"); names must be capitalised.
+# The leading word boundary keeps the search from trying the optional words at every character.
 _ROLE_THEN_NAME = re.compile(
-    r"(?P<role>(?:[A-Z][\w'’-]+(?:['’]s)?\s+)?(?:[a-z][\w'’-]+\s+){0,3}?(?:"
+    r"\b(?P<role>(?:[A-Z][\w'’-]+(?:['’]s)?\s+)?(?:[a-z][\w'’-]+\s+){0,3}?(?i:"
     + "|".join(sorted(_OFFICES))
     + r")(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?),?\s+"
-    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})",
-    re.IGNORECASE,
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})"
 )
 _NAME_THEN_ROLE = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:an?|the)\s+"
