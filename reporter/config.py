@@ -38,8 +38,8 @@ class DedupeConfig:
 @dataclass(frozen=True, slots=True)
 class ClusterConfig:
     story_threshold: float = 0.12
-    event_threshold: float = 0.35
-    date_window_days: int = 4
+    event_threshold: float = 0.5
+    date_window_days: int = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +52,8 @@ class AlignConfig:
 @dataclass(frozen=True, slots=True)
 class FactsConfig:
     extractors: tuple[str, ...] = ()  # empty: every registered extractor
-    use_spacy: bool = True  # fall back to rules alone when spaCy or its model is missing
+    use_spacy: bool = True  # parse the rare denial sentences (rules alone when spaCy or its model is missing)
+    parse_quotes: bool = False  # parse quote sentences the rules cannot attribute too (slower; see facts)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ MSRP, do no better at this decision: ../shared/research):
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -49,6 +50,7 @@ STOP_WORDS = frozenset(
 ) | {"n't"}
 
 
+@functools.lru_cache(maxsize=65536)  # news repeats its words; stemming each occurrence was a hot spot
 def stem(word: str) -> str:
     """A light suffix-stripping stem: "killed", "kills", "killing" -> "kill"; "attacks" -> "attack"."""
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):

@@ -5,6 +5,7 @@ Everything here returns offsets into the string it was given; nothing changes th
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -141,6 +142,13 @@ def sentences(text: str, span: Span | None = None) -> list[Span]:
     abbreviation or a single capital (an initial), or the next word starts lower-case.
     """
     start, end = (span.start, span.end) if span else (0, len(text))
+    return list(_sentences(text, start, end))
+
+
+# Every extractor, the aligner and the comparison split the same paragraphs: split each once. A string
+# caches its own hash, so a key holding a whole article costs little after its first use.
+@functools.lru_cache(maxsize=8192)
+def _sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
     out: list[Span] = []
     cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
@@ -153,7 +161,7 @@ def sentences(text: str, span: Span | None = None) -> list[Span]:
         _append(out, text, cursor, match.end())
         cursor = match.end()
     _append(out, text, cursor, end)
-    return out
+    return tuple(out)
 
 
 def _ends_sentence(text: str, sentence_start: int, stop: int, after: int, limit: int) -> bool:

@@ -21,12 +21,12 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from reporter import nlp
 from reporter.facts.quotes import speaker_before
 from reporter.model import Article, Fact, Span
 from reporter.text import sentences, words
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Token
 
 VERSION = "1"
@@ -114,24 +114,28 @@ _CLAUSE_BREAK = re.compile(
 _OBJECT = re.compile(r"^[^.;:!?\"“”]{0,120}")
 
 
-def extract_denials(article: Article) -> Iterable[Fact]:
-    """Denial facts of ``article``'s body paragraphs, in text order; evidence is the sentence."""
+def extract_denials(article: Article, parser: Language | None = None) -> Iterable[Fact]:
+    """Denial facts of ``article``'s body paragraphs, in text order; evidence is the sentence.
+
+    ``parser`` is spaCy's pipeline (``reporter.nlp.load()``) for the candidate sentences; ``None``: the
+    rules decide alone.
+    """
     text = article.text
     found: list[Fact] = []
     for paragraph in article.paragraphs or (Span(0, len(text)),):
         for sentence in sentences(text, paragraph):
-            found.extend(_denials_in(article, sentence))
+            found.extend(_denials_in(article, sentence, parser))
     return found
 
 
-def _denials_in(article: Article, sentence: Span) -> Iterator[Fact]:
+def _denials_in(article: Article, sentence: Span, parser: Language | None) -> Iterator[Fact]:
     text = article.text
     chunk = text[sentence.start : sentence.end]
     for match in _VERB.finditer(chunk):
         before, after = chunk[: match.start()], chunk[match.start() :]
         if _NON_DENIAL_BEFORE.search(before):
             continue
-        parsed = _parsed(chunk, match.start())
+        parsed = _parsed(chunk, match.start(), parser)
         if parsed is None:
             found = _by_rules(before, after, chunk[match.end() :], match.group().lower().startswith("denial"))
         else:
@@ -146,13 +150,12 @@ _NOT_A_DENIAL: Found = (None, None, -1.0)
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 
 
-def _parsed(chunk: str, offset: int) -> Found | None:
+def _parsed(chunk: str, offset: int, parser: Language | None) -> Found | None:
     """Denier and object from spaCy's parse of the sentence; ``None`` when spaCy is not installed or
     the verb is not a token of the parse (then the rules decide)."""
-    pipeline = nlp.load()
-    if pipeline is None:
+    if parser is None:
         return None
-    doc = pipeline(chunk)
+    doc = parser(chunk)
     verb = next((t for t in doc if t.idx == offset), None)
     if verb is None:
         return None
