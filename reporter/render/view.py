@@ -49,6 +49,7 @@ SUMMARY_LIMIT = 14
 QUOTE_LINES = 5  # quote lines in the key differences; the matrix lists every speaker
 WIDE_COLUMNS = 3  # outlets from which a matrix or side-by-side table is printed on landscape pages
 GAP_PARAGRAPHS = 6  # paragraphs of one outlet in one unaligned row of the side-by-side table
+HTML_ONLY_CHARTS = frozenset({"prominence"})
 PDF_CLIP = 150  # characters of a matrix sentence in the PDF
 PDF_NEAREST_FLOOR = 0.2  # nearest sentences below this similarity are linked, not printed, in the PDF
 CELL_EVIDENCE = 2  # evidence sentences shown in a matrix cell or roster row; the rest are counted
@@ -1292,11 +1293,15 @@ def as_assets(page: ReportView, base: str) -> tuple[ReportView, dict[str, tuple[
     """``page`` with its charts referred to as files under ``base`` (for WeasyPrint), and the files.
 
     WeasyPrint styles every element of an inline SVG as if it were HTML; as images, the charts skip
-    the cascade and the page lays out several times faster.
+    the cascade and the page lays out several times faster. The prominence chart stays in the HTML
+    only: drawing chart text is WeasyPrint's slowest step, and the brief keeps the three charts an
+    editor reads first.
     """
     files: dict[str, tuple[bytes, str]] = {}
     charts_out: dict[str, Chart] = {}
     for name, item in page.charts.items():
+        if name in HTML_ONLY_CHARTS:
+            continue
         filename = f"{item.id}.svg"
         files[filename] = (_sized(str(item.svg)).encode("utf-8"), "image/svg+xml")
         charts_out[name] = dataclasses.replace(item, src=base + filename)

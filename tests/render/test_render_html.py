@@ -288,4 +288,7 @@ def test_quote_lines_name_the_speaker() -> None:
         rows.append(row)
     soup = page(dataclasses.replace(analysis, coverage=tuple(rows)))
     lines = [text(li) for li in soup.select("ul.summary li.summary-quote")]
-    assert any("Ruth Okafor is quoted by Daily Planet and Wire Service; not by Evening Post." in line for line in lines)
+    assert any(
+        "Ruth Okafor is quoted by Daily Planet and Wire Service; not by Evening Post." in line
+        for line in lines
+    )

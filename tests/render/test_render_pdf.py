@@ -85,8 +85,8 @@ def test_same_input_and_date_same_pdf() -> None:
 def test_charts_are_drawn_not_refused(rendered: Path, reader: PdfReader) -> None:
     """Regression: charts referred to by a relative URL were refused by the fetcher and left out."""
     text = "\n".join(page.extract_text() for page in reader.pages)
-    assert "position in the article's body" in text  # the prominence chart's axis label
-    assert "share of the outlet's quoted words" in text  # the speakers chart
+    assert "share of the outlet's quoted words" in text  # the speakers chart's axis label
+    assert "Coverage matrix at a glance" in text and "Publication timeline" in text
 
 
 @needs("pdftoppm")
