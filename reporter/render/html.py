@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 
 from reporter.render.filters import FILTERS
-from reporter.render.view import IndexView, ReportView
+from reporter.render.records import IndexView, ReportView
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 

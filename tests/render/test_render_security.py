@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from reporter.render.csv import neutralise, to_csv
-from reporter.render.view import safe_url
+from reporter.render.records import safe_url
 from tests.render.amberley import SCRIPT
 
 LOCAL_SECRET = "root:x:0:0"  # the first line of /etc/passwd: must never reach a PDF

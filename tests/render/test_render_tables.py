@@ -17,7 +17,8 @@ import pytest
 from reporter import charts, tables
 from reporter.model import Alignment, Analysis, Article, Member, Span
 from reporter.render import filters
-from reporter.render.view import Anchors, _layout, _merge_gaps
+from reporter.render.records import Anchors
+from reporter.render.side_by_side import layout, merge_gaps
 from tests.render.amberley import build
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -164,7 +165,7 @@ def aligned(*members: tuple[str, int]) -> Alignment:
 def test_side_by_side_layout(
     alignments: list[Alignment], expected: list[tuple[bool, list[list[int]]]]
 ) -> None:
-    rows = _merge_gaps(_layout([column("a", 3), column("b", 2)], alignments))
+    rows = merge_gaps(layout([column("a", 3), column("b", 2)], alignments))
     found = [(shared, [[p for p, _detached in cell] for cell in row]) for row, shared in rows]
     assert found == expected
     for k in range(2):  # every paragraph exactly once, in order

@@ -1,0 +1,507 @@
+"""The view's records: what a report template can show, and the small helpers that name things.
+
+Every record is a frozen dataclass of plain values; the templates only lay them out. Text from the
+articles stays plain ``str`` (the templates escape it); only chart SVGs, made by
+:mod:`reporter.charts`, which escapes their text, are :class:`~markupsafe.Markup`.
+
+Anchors (HTML ids) are derived from ids that may come from input (a JSON Lines ``id``), so they are
+slugged and made unique; :class:`Anchors` hands them out, and every fact gets one: ``#fact-...`` on its
+evidence in the side-by-side columns. :class:`Locator` turns facts and offsets into those links.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import urllib.parse
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from reporter.model import Analysis
+
+KIND_ORDER = ("casualty", "denial", "quote", "caveat", "label")
+KIND_NAMES = {
+    "casualty": "casualty figure",
+    "denial": "denial",
+    "quote": "quote",
+    "caveat": "verification caveat",
+    "label": "label",
+}
+STATUS_SYMBOLS = {"included": "✓", "differs": "≠", "omitted": "–", "": ""}
+OUTLET_SOURCES = {
+    "manifest": "named in the manifest",
+    "inferred": "inferred from the text",
+    "filename": "taken from the file name",
+}
+# A nearest sentence at least this similar makes an omission doubtful (compare.DOUBTFUL says the same).
+DOUBTFUL = 0.5
+SUMMARY_LIMIT = 14
+QUOTE_LINES = 5  # quote lines in the key differences; the matrix lists every speaker
+WIDE_COLUMNS = 3  # outlets from which a matrix or side-by-side table is printed on landscape pages
+GAP_PARAGRAPHS = 6  # paragraphs of one outlet in one unaligned row of the side-by-side table
+HTML_ONLY_CHARTS = frozenset({"prominence"})
+PDF_CLIP = 150  # characters of a matrix sentence in the PDF
+PDF_NEAREST_FLOOR = 0.2  # nearest sentences below this similarity are linked, not printed, in the PDF
+CELL_EVIDENCE = 2  # evidence sentences shown in a matrix cell or roster row; the rest are counted
+LIMITS = (
+    "Facts are found by rules (and spaCy's small English model when installed): a fact phrased in an "
+    "unusual way can be missed, which then shows as an omission. Each omitted cell shows the outlet's "
+    "nearest sentence so a reader can check.",
+    "Outlets are compared within one event; two look-alike events (two raids a week apart) are kept "
+    "apart, so a figure for one is never compared with the other.",
+    "Casualty figures are compared as given (largest figure per outlet and group); a figure that "
+    "changed over time shows as a disagreement, and as a repeated older figure when dates show it.",
+    "Speaker roles (official, party, witness, expert) come from a word list over the role and name "
+    "the extractor found; treat them as a reading aid.",
+    "Labels are the words an outlet uses for an actor; the voice column says whether the outlet or a "
+    "quoted speaker used the word.",
+    "The PDF is a brief: its coverage matrix cuts long sentences and links (rather than prints) "
+    "nearest sentences under 0.2 similarity; the HTML report and the attached report.json hold them whole.",
+)
+
+
+# --- small records ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    text: str
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    id: str
+    title: str
+    caption: str
+    svg: Markup
+    description: str = ""
+    src: str | None = None  # the PDF variant refers to the SVG as an asset instead of inlining it
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryLine:
+    kind: str
+    text: str
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A sentence shown as evidence, linked to where it stands in the side-by-side columns."""
+
+    text: str
+    href: str
+    similarity: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixCell:
+    outlet: str
+    status: str  # "included" | "omitted" | "differs" | "" (outlet not in this event)
+    symbol: str
+    evidence: tuple[Evidence, ...] = ()
+    nearest: Evidence | None = None
+    note: str | None = None
+    confidence: float | None = None
+    doubtful: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    anchor: str
+    kind: str
+    label: str
+    cells: tuple[MatrixCell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    id: str
+    anchor: str
+    tag: str
+    label: str
+    date: str | None
+    outlets: tuple[str, ...]
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class Matrix:
+    event: EventView
+    outlets: tuple[str, ...]
+    rows: tuple[MatrixRow, ...]
+
+    @property
+    def wide(self) -> bool:
+        """Printed on a landscape page (three outlets or more do not fit a portrait one)."""
+        return len(self.outlets) >= WIDE_COLUMNS
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerRow:
+    outlet: str
+    published: str | None
+    figure: str
+    status: str
+    victims: str | None
+    attributed_to: str | None
+    evidence: Evidence
+    carried_by: str
+    cell: str
+    flags: tuple[str, ...]
+    mentions: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerGroup:
+    anchor: str
+    event: str  # the event's short tag ("e2")
+    label: str
+    disagree: bool
+    rows: tuple[LedgerRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRow:
+    speaker: str
+    role: str
+    speaker_role: str | None
+    outlet: str
+    quotes: int
+    direct: int
+    indirect: int
+    words: int
+    share: float
+    quoted_by: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    more: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCount:
+    outlet: str
+    counts: tuple[int, ...]  # in ReportView.roles order
+
+
+@dataclass(frozen=True, slots=True)
+class LabelRow:
+    actor: str
+    label: str
+    outlet: str
+    voice: str
+    count: int
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    text: str
+    kind: str | None = None  # the most telling fact kind covering this text, None: plain text
+    anchors: tuple[str, ...] = ()  # fact anchors starting here
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    anchor: str
+    number: int  # 1-based, as a reader counts
+    segments: tuple[Segment, ...]
+    detached: bool = False  # aligned with a paragraph shown elsewhere (order of the columns kept)
+
+    @property
+    def telling(self) -> bool:
+        """States a fact other than a label (labels are in nearly every sentence of war reporting)."""
+        return any(s.kind not in (None, "label") for s in self.segments)
+
+    @property
+    def fact_anchors(self) -> tuple[str, ...]:
+        return tuple(a for s in self.segments for a in s.anchors)
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """A duplicate article folded under its original."""
+
+    anchor: str
+    outlet: str
+    title: str | None
+    published: str | None
+    score: float | None
+    paragraphs: tuple[str, ...]
+    anchors: tuple[str, ...]  # fact anchors of the copy, if any fact was found in it
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    anchor: str
+    outlet: str
+    article: str
+    title: str | None
+    published: str | None
+    copies: tuple[Copy, ...]
+    extra_anchors: tuple[str, ...] = ()  # facts outside the body paragraphs (headline, ...)
+
+
+@dataclass(frozen=True, slots=True)
+class SideRow:
+    """Either paragraphs aligned across outlets (``shared``), or, between two such rows, each outlet's
+    paragraphs that no other outlet has (``own``: highlighted when there are several outlets)."""
+
+    cells: tuple[tuple[Paragraph, ...], ...]  # one tuple of paragraphs per column (empty: nothing)
+    shared: bool
+    own: bool
+    elided: tuple[Elided, ...] = ()  # per column, in the PDF brief: own paragraphs left out
+
+    def brief(self) -> SideRow:
+        """This row for the PDF brief: an own row keeps the paragraphs that state a fact (other than
+        a label) and counts the rest, whose anchors stay so every link still lands."""
+        if not self.own:
+            return self
+        kept, elided = [], []
+        for cell in self.cells:
+            telling = tuple(p for p in cell if p.telling)
+            dropped = [p for p in cell if not p.telling]
+            kept.append(telling)
+            anchors = tuple(a for p in dropped for a in (p.anchor, *p.fact_anchors))
+            elided.append(Elided(len(dropped), anchors))
+        return dataclasses.replace(self, cells=tuple(kept), elided=tuple(elided))
+
+
+@dataclass(frozen=True, slots=True)
+class Elided:
+    count: int
+    anchors: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SideBySide:
+    event: EventView
+    columns: tuple[Column, ...]
+    rows: tuple[SideRow, ...]
+
+    @property
+    def wide(self) -> bool:
+        """Printed on a landscape page (three columns or more do not fit a portrait one)."""
+        return len(self.columns) >= WIDE_COLUMNS
+
+    def brief(self) -> SideBySide:
+        """The PDF brief's rows (:meth:`SideRow.brief`), runs of own rows merged into one."""
+        rows: list[SideRow] = []
+        for row in (r.brief() for r in self.rows):
+            if rows and row.own and rows[-1].own:
+                last = rows[-1]
+                rows[-1] = dataclasses.replace(
+                    last,
+                    cells=tuple(a + b for a, b in zip(last.cells, row.cells, strict=True)),
+                    elided=tuple(
+                        Elided(a.count + b.count, a.anchors + b.anchors)
+                        for a, b in zip(last.elided, row.elided, strict=True)
+                    ),
+                )
+            else:
+                rows.append(row)
+        return dataclasses.replace(self, rows=tuple(rows))
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRow:
+    published: str | None
+    outlet: str
+    title: str | None
+    href: str
+    event: str
+    event_label: str
+    copy_of: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    anchor: str
+    article: str
+    outlet: str
+    outlet_source: str
+    title: str | None
+    published: str | None
+    url: str | None  # http(s) only, else None
+    url_text: str | None  # the URL as given, shown as text when it is not a safe link
+    source: str
+    words: int
+    paragraphs: int
+    removed_chars: int
+    copy_of: str | None
+    duplicate_score: float | None
+    shared: float
+    event: str
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    section: str
+    key: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Method:
+    generator: str
+    nlp: str
+    extractors: tuple[tuple[str, str, str], ...]  # (name, version, kind)
+    facts_by_kind: tuple[tuple[str, int, float], ...]  # (kind, count, mean confidence)
+    doubtful: int
+    settings: tuple[Setting, ...]
+    overrides: tuple[Mapping[str, Any], ...]
+    limits: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView:
+    """Everything ``report.html`` shows. ``for_pdf``: the variant WeasyPrint lays out (no disclosure
+    widgets, sources attached instead of folded in)."""
+
+    lang: str
+    title: str
+    story: str
+    generator: str
+    created: str | None  # ISO date-time for the PDF metadata and the footer, None: no timestamp
+    first_published: str | None
+    last_published: str | None
+    outlets: tuple[str, ...]
+    articles: int
+    originals: int
+    copies: int
+    events: tuple[EventView, ...]
+    summary: tuple[SummaryLine, ...]
+    summary_more: int
+    matrices: tuple[Matrix, ...]
+    ledger: tuple[LedgerGroup, ...]
+    speakers: tuple[SpeakerRow, ...]
+    roles: tuple[str, ...]
+    role_counts: tuple[RoleCount, ...]
+    labels: tuple[LabelRow, ...]
+    side_by_side: tuple[SideBySide, ...]
+    timeline: tuple[TimelineRow, ...]
+    sources: tuple[SourceRow, ...]
+    problems: tuple[tuple[str, str], ...]
+    method: Method
+    changes: tuple[tuple[str, str, str], ...] | None
+    charts: Mapping[str, Chart]
+    css: Markup
+    for_pdf: bool = False
+    keywords: tuple[str, ...] = field(default_factory=tuple)
+    clip: int = 0  # matrix sentences cut near this many characters (0: whole); the PDF is a brief
+    nearest_floor: float = 0.0  # a nearest sentence less similar than this is linked, not printed
+    cell_evidence: int = CELL_EVIDENCE  # evidence sentences printed in a matrix cell; the rest counted
+
+    def printed(self, created: str, css: str) -> ReportView:
+        """The variant WeasyPrint lays out: its stylesheet and date; matrix sentences clipped, nearest
+        sentences that are not close linked rather than printed, and in the side-by-side columns an
+        outlet's own paragraphs kept only where they state a fact (the full texts are attached to the
+        PDF, and the HTML shows everything). A brief for print, where length costs reading and
+        rendering time alike."""
+        return dataclasses.replace(
+            self,
+            for_pdf=True,
+            created=created,
+            css=self.css + Markup(css),
+            clip=PDF_CLIP,
+            nearest_floor=PDF_NEAREST_FLOOR,
+            cell_evidence=1,
+            side_by_side=tuple(part.brief() for part in self.side_by_side),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    title: str
+    href: str | None
+    story: str
+    first_published: str | None
+    last_published: str | None
+    outlets: tuple[str, ...]
+    articles: int
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class IndexView:
+    lang: str
+    title: str
+    generator: str
+    created: str | None
+    entries: tuple[IndexEntry, ...]
+    css: Markup
+
+
+# --- anchors ------------------------------------------------------------------------------------------
+
+
+class Anchors:
+    """Unique, safe HTML ids for ids that may come from input. The same (prefix, raw) pair always
+    gets the same anchor; two raws that slug alike get a short hash to keep them apart."""
+
+    def __init__(self) -> None:
+        self._given: dict[tuple[str, str], str] = {}
+        self._used: set[str] = set()
+
+    def __call__(self, prefix: str, raw: str) -> str:
+        key = (prefix, raw)
+        if key in self._given:
+            return self._given[key]
+        base = f"{prefix}-{re.sub(r'[^A-Za-z0-9_-]+', '-', raw).strip('-')[:60] or 'x'}"
+        anchor = base
+        if anchor in self._used:
+            anchor = f"{base}-{hashlib.sha1(raw.encode('utf-8')).hexdigest()[:8]}"
+        self._used.add(anchor)
+        self._given[key] = anchor
+        return anchor
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) URL with a host and no whitespace or quotes, else None."""
+    if not url:
+        return None
+    url = url.strip()
+    if re.search(r"[\s\"'<>`\\]|[\x00-\x1f\x7f]", url):
+        return None
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
+
+
+class Locator:
+    """Where things are in the side-by-side columns: a fact's anchor, the paragraph holding an offset."""
+
+    def __init__(self, analysis: Analysis, anchors: Anchors, fact_anchor: Mapping[str, str]) -> None:
+        self.facts = {f.id: f for f in analysis.facts}
+        self.articles = {a.id: a for a in analysis.articles}
+        self.anchors = anchors
+        self.fact_anchor = fact_anchor
+
+    def fact(self, fact_id: str) -> Evidence | None:
+        fact = self.facts.get(fact_id)
+        if fact is None:
+            return None
+        return Evidence(fact.evidence, "#" + self.fact_anchor[fact_id])
+
+    def paragraph(self, article_id: str, offset: int) -> str:
+        """The href of the paragraph of ``article_id`` holding ``offset`` (the article, if none does)."""
+        article = self.articles.get(article_id)
+        if article is None:
+            return "#side-by-side"
+        for index, span in enumerate(article.paragraphs):
+            if span.start <= offset < span.end:
+                return "#" + self.anchors("p", f"{article_id}/{index}")
+        return "#" + self.anchors("article", article_id)
+
+    def outlet(self, fact_id: str) -> str:
+        fact = self.facts.get(fact_id)
+        article = self.articles.get(fact.article) if fact else None
+        return article.outlet if article else "?"
