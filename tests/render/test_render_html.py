@@ -69,7 +69,7 @@ def outline(soup: BeautifulSoup) -> dict[str, Any]:
                         "fact": text(row.th),
                         "outlet": outlet,
                         "status": text(td.select_one(".status")) if td.select_one(".status") else text(td),
-                        "evidence": [text(li) for li in td.select(".evidence li")],
+                        "evidence": [text(e) for e in td.select(".ev, .more")],
                         "nearest": text(td.select_one(".nearest")) if td.select_one(".nearest") else None,
                         "note": text(td.select_one(".cell-note")) if td.select_one(".cell-note") else None,
                     }
