@@ -317,6 +317,19 @@ _POSTPOSED = frozenset(_LEMMAS[SAY]) | {"tell", "think", "believe", "feel", "kno
 
 _MARK = re.compile(r"''|``|[“”„«»\"‘’]")
 _MIN_QUOTE_WORDS = 4  # fewer words and no sentence punctuation inside: a scare quote or a title
+_MAX_TITLE_WORDS = 6
+# Before a title in quotation marks: a possessive ("NBC's “Meet the Press”") or a word that names one.
+_TITLE_BEFORE = re.compile(
+    r"(?:['’]s|\b(?:on|titled|entitled|called|dubbed|named|show|program|programme|book|film|movie|"
+    r"column|podcast|series|song|essay|article|documentary|memoir))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _title_before(text: str, start: int) -> bool:
+    """Whether the words before a quotation introduce a title, and it opens with a capital."""
+    inner = text[start : start + 3].lstrip("“«\"'`‘ ")
+    return inner[:1].isupper() and _TITLE_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,7 +346,10 @@ class Quotation:
     def is_speech(self, text: str) -> bool:
         """Long enough, or punctuated like a sentence inside its marks: not a scare quote or a title."""
         inner = text[self.start : self.end].rstrip("”»“«\"'’‘ ")
-        return self.words(text) >= _MIN_QUOTE_WORDS or inner[-1:] in {",", ".", "!", "?", "…"}
+        words = self.words(text)
+        if words <= _MAX_TITLE_WORDS and _title_before(text, self.start):
+            return False  # "on CBS's “Face the Nation,” Ryan said": a programme's title, comma and all
+        return words >= _MIN_QUOTE_WORDS or inner[-1:] in {",", ".", "!", "?", "…"}
 
 
 def quotations(text: str, paragraph: Span) -> list[Quotation]:
@@ -1234,8 +1250,11 @@ def _preposed(
 ) -> Attribution | None:
     """ "X said (that) …", "X told Reuters …", "X said: “…”", "…, saying …": content after the cue."""
     # "X did Y, saying …": the phrase before the comma is the object of Y; the subject is X
-    participle = cue.text.lower().endswith("ing") and text[unit.start : cue.start].rstrip().endswith(",")
+    participle = cue.text.split()[0].lower().endswith("ing") and text[
+        unit.start : cue.start
+    ].rstrip().endswith(",")
     speaker = None if participle else speaker_before(text, unit.start, cue.start)
+    shared = speaker is None  # the subject of an earlier verb: "X said A, adding B"
     if speaker is None:
         speaker = _clause_subject(text, unit, cue, earlier)
         if speaker is None:
@@ -1247,7 +1266,7 @@ def _preposed(
     content_start = _complement_start(text, cue.end, unit.end, cue.kind, cue.lemma)
     if content_start is None:
         return None
-    if cue.lemma in _POSTPOSED and _parenthetical(text, unit, speaker, cue, content_start):
+    if cue.lemma in _POSTPOSED and not shared and _parenthetical(text, unit, speaker, cue, content_start):
         return None  # "Whatever he did, officials said, could unravel": the clause around is the content
     content_end = _content_end(text, content_start, unit.end)
     if content_end - content_start < 3:
@@ -1337,6 +1356,10 @@ def _postposed(text: str, unit: Span, cue: Cue, inside: list[Quotation]) -> Attr
     if len(text[content_start:content_end].split()) < 3:
         return None
     after = max(cue.end, speaker.end)
+    if speaker.start < cue.start and _object_after(text, cue, after, unit.end):
+        return None  # "On Monday, prosecutors charged X with …": the opening phrase is no content
+    if _OPENER_ONLY.fullmatch(text, content_start, content_end):
+        return None  # "In the end, X agreed …"
     rest = _after_attribution(text, after, unit.end, speaker)
     if rest is not None:
         content_end = rest  # "The hashtag, Mr. Abboud said, accompanied …"
@@ -1359,11 +1382,35 @@ def _after_attribution(text: str, after: int, unit_end: int, speaker: Speaker) -
     return _trim_end_stop(text, after, unit_end)
 
 
+# A short opening phrase that cannot be anyone's statement ("In the end", "On Nov. 24").
+_OPENER_ONLY = re.compile(
+    r"(?:in|on|at|after|before|during|since|by|for|with|under|from|as|last|earlier|later|then|still|yet|"
+    r"meanwhile|however|instead|also|now|today|yesterday|until|within)\b(?:\s+\S+){0,3}",
+    re.IGNORECASE,
+)
+
+
+def _object_after(text: str, cue: Cue, after: int, unit_end: int) -> bool:
+    """Whether a cue that closes a sentence ("…, X said.") has an object or infinitive after it
+    instead ("X charged Y with …", "X agreed to lend …"): then it reports nothing before it."""
+    if cue.kind == TELL:
+        addressee = _TELL_OBJECT.match(text, after, unit_end)
+        after = addressee.end() if addressee else after
+    rest = text[after:unit_end]
+    body = rest.strip(" .!?\"”’'\n")
+    if not body or re.match(r"\s*(?:[,—–(:;]|that\b)", rest):
+        return False
+    if _ONLY_ADVERBIALS.fullmatch(body):
+        return bool(
+            re.match(r"to\s+(?!(?:the|a|an|his|her|their|its|my|our|me|him|them|us|reporters)\b)[a-z]", body)
+        )
+    return True
+
+
 _ONLY_ADVERBIALS = re.compile(
     r"(?:,?\s*(?:in|on|at|to|during|after|before|from|via|through|with|by|late|early|last|this|earlier|"
-    r"later|when|while|as|according|told|referring|speaking|adding|noting|citing|explaining|"
-    + _TIME_WORDS[3:-1]
-    + r")\b[^.;:]*)",
+    r"later|when|while|as|according|told|referring|speaking|adding|noting|citing|explaining|of|about|"
+    r"again|also|afterwards?|(?-i:[a-z]+ly)|" + _TIME_WORDS[3:-1] + r")\b[^.;:]*)",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -1460,6 +1507,8 @@ def _complement_start(text: str, cue_end: int, unit_end: int, kind: str, lemma: 
         if punct and not quoted:
             return None
         return offset
+    if lead == "to" and lemma in _TAKES_INFINITIVE and not punct:
+        return offset  # "vowed to ban", "agreed to lend"
     if lemma in _NEEDS_MARKED_COMPLEMENT and not (has_that or quoted or ":" in rest[:marked]):
         return None
     if (
@@ -1526,7 +1575,7 @@ def _clause_subject(text: str, unit: Span, cue: Cue, earlier: list[Attribution])
     """The subject a cue shares with its clause: "X did Y, saying …" and "X did Y and said …" take the
     speaker of an earlier attribution in the sentence, else the noun phrase that opens it."""
     head = text[unit.start : _skip_between(text, unit.start, cue.start)].rstrip()
-    participle = cue.text.lower().endswith("ing") and (
+    participle = cue.text.split()[0].lower().endswith("ing") and (
         head.endswith(",")
         or bool(re.search(r"\b(?:by|while|after|before|when|in|without|through|since)$", head))
         or cue.kind in (SAY, TELL)

@@ -303,3 +303,63 @@ def test_the_parser_attributes_what_the_rules_leave() -> None:
     (fact,) = extract_quotes(_article(text), parser)
     assert (fact.speaker, fact.quote) == ("The two leaders", "the border should stay open")
     assert text[fact.start : fact.end] == fact.evidence
+
+
+# ---------------------------------------------------------------------------------------------------
+# Frames added for recall: each construction found, and its look-alikes left alone
+
+
+@pytest.mark.parametrize(
+    "text, speaker, piece, direct",
+    [
+        # a participle sharing the subject of an earlier cue, its content a quotation
+        (
+            "The ferry will run again next week, Harlan said, adding, “We owe the islanders that much.”",
+            "Harlan",
+            "owe the islanders",
+            True,
+        ),
+        # a phrasal participle ("pointing to") after an object verb
+        (
+            "The union rejected the offer, pointing to rising rents in the city.",
+            "union",
+            "rising rents",
+            False,
+        ),
+        # a programme's title in quotation marks before the speaker is no quote of its own
+        (
+            "Speaking on ABC's “Morning Round,” Councillor Hana Roth said the budget was short.",
+            "Hana Roth",
+            "the budget was short",
+            False,
+        ),
+        # an infinitive after a cue that otherwise needs "that"
+        (
+            "The two firms agreed to share the cost of the new bridge.",
+            "two firms",
+            "to share the cost",
+            False,
+        ),
+    ],
+)
+def test_recall_frames(text: str, speaker: str | None, piece: str, direct: bool) -> None:
+    found = _found(text)
+    assert any(s is not None and speaker in s and piece in q and d == direct for s, q, d in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, inspectors charged the driver with speeding.",  # an opener, then a verb with an object
+        "In the end, the club agreed.",  # an opening phrase is nobody's statement
+        "The factory added 200 jobs last year.",
+    ],
+)
+def test_recall_frames_find_nothing(text: str) -> None:
+    assert _quotes(text) == []
+
+
+def test_regression_an_opening_phrase_is_not_the_content_of_a_verb_with_an_object() -> None:
+    # "On Nov. 24, prosecutors charged X with murder" once quoted "On Nov. 24" as the prosecutors' words
+    found = _found("On March 3, state prosecutors charged Lyle Penn with fraud, and the bank closed.")
+    assert all("March 3" not in q for _, q, _ in found), found
