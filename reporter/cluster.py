@@ -1,201 +1,526 @@
-"""Cluster: articles into stories, and each story into its events.
+"""Cluster: articles into events (one happening each), and events into stories.
 
 A story is what an editor calls one story (the Belgorod border raids); an event is one happening in
-it (the raid of 22 May, the raid of 1 June). Look-alike events share most words, so events are told
-apart by what differs: names and places (spelling variants folded by :func:`reporter.entities.name_key`)
-and dates (publication dates and the dates the text mentions).
+it (the raid of 22 May, the raid of 1 June). Look-alike events share most of their words, so events
+are told apart by what differs: names and places (spelling variants folded by
+:func:`reporter.entities.name_key`), numbers (ages, tolls, street blocks), and dates (publication, the
+dates the lede reports, every date the text mentions: a follow-up names the day of the shooting).
 
-Both levels use one method: average-link agglomeration over a sparse similarity graph. Candidate pairs
-come from the rarer terms two articles share (blocking), never from all pairs, so the cost grows about
-linearly with the corpus. Articles given a ``cluster`` keep it as their story and are only split into
-events; duplicates join their original's event.
+How:
+
+1. Each article becomes TF-IDF vectors over five fields (words, names, numbers, title words,
+   weekdays), the idf fitted on the batch. Terms found in one article only are dropped: they cannot
+   match anything, and leaving them in makes every cosine depend on the size of the batch.
+2. Candidate pairs come from blocking: each article keeps the articles it shares the most rare
+   weight with (terms in at most ``MAX_POSTINGS`` articles), at most ``NEIGHBOURS`` of them. The
+   number of pairs grows linearly with the batch, never as all pairs.
+3. Each candidate pair gets a probability of reporting one event: a logistic model over the field
+   cosines, the date distances, how the pair ranks among each article's neighbours (a pair that is
+   each other's best match is stronger evidence than the same cosine among many), and the products
+   of those. The weights were fitted on development data by ``python -m evaluation.events --fit``.
+4. Events are average-link clusters of those probabilities (a missing pair counts as 0), stopped at
+   ``event_threshold``. Stories are average-link clusters of events on plain text similarity,
+   stopped at the looser ``story_threshold``.
+
+Articles given a ``cluster`` keep it as their story and are only split into events (never merged
+with articles outside it); duplicates join their original's event. Everything is deterministic.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import heapq
+import itertools
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
+
+import numpy as np
 
 from reporter.config import ClusterConfig
-from reporter.dates import mentioned_dates, parse_iso
-from reporter.entities import name_keys, names
+from reporter.dates import WEEKDAYS, background_spans, date_mentions, parse_iso, without_background
+from reporter.entities import name_key, names
 from reporter.model import Article, Event, Story
+from reporter.similarity import STOP_WORDS, stem
 
-Similarity = Callable[[int, int], float]
+FIELDS = ("words", "names", "numbers", "title", "weekdays", "lede_names")
+# The text similarity of two articles (used for stories, and to rank each article's neighbours).
+MIX = {"words": 0.4, "names": 0.4, "numbers": 0.2}
+MAX_POSTINGS = 80  # a term in more articles than this is too common to propose a pair
+NEIGHBOURS = 30  # candidate pairs kept per article (the most similar on rare terms)
+MIN_SHARED = 0.005  # a pair sharing less rare weight than this is no candidate
+CLOSE_NEIGHBOURS = 8  # neighbourhood size for the shared-neighbour feature
+MAX_MENTIONS = 12  # dates kept per article for the mention distance (the earliest and latest first)
+
+# The same-event model: a logistic model that adds up one step function per pair feature (a
+# generalised additive model). Each step is bound to its evidence: a closer date, a higher cosine or
+# a better rank never lowers the chance (only the batch size is free), so the model stays sane on
+# batches unlike the ones it was fitted on, down to a story of four articles. A feature that is
+# unknown (no date to compare: NaN) takes its typical value, so it counts as no evidence.
+# Fitted on ECB+ and GVA development batches, large and small, by
+# ``python -m evaluation.events --fit``; refit when a feature changes.
+FEATURES = (
+    "cos_words",
+    "cos_names",
+    "cos_numbers",
+    "cos_title",
+    "cos_weekdays",
+    "cos_lede_names",
+    "weekdays_undated",
+    "weekday_distance",
+    "published_far",
+    "reported_far",
+    "mentioned_far",
+    "relative_to_worse",
+    "log_rank_worse",
+    "log_rank_better",
+    "shared_neighbours",
+    "log_batch",
+)
+# How each feature may move the chance as it grows: +1 up, -1 down, 0 either way.
+DIRECTIONS = (1, 1, 1, 1, 1, 1, 1, -1, -1, -1, -1, 1, -1, -1, 1, 0)
+# Feature -> (value when unknown, ((threshold, logit added above it), ...)).
+STEPS: dict[str, tuple[float, tuple[tuple[float, float], ...]]] = {
+    "cos_words": (
+        0.0756,
+        (
+            (0.0386, 0.038),
+            (0.0622, 0.131),
+            (0.0882, 0.188),
+            (0.1133, 0.221),
+            (0.1445, 0.253),
+            (0.2126, 0.103),
+            (0.3079, 0.14),
+            (0.4145, 0.034),
+        ),
+    ),
+    "cos_names": (
+        0.0547,
+        (
+            (0.0, 0.075),
+            (0.0305, 0.054),
+            (0.0742, 0.175),
+            (0.1215, 0.16),
+            (0.1475, 0.199),
+            (0.2932, 0.364),
+            (0.4224, 0.312),
+            (0.5655, 0.099),
+        ),
+    ),
+    "cos_numbers": (0.0797, ((0.1549, 0.029), (0.3059, 0.174), (0.3224, 0.162), (0.5351, 0.154))),
+    "cos_title": (0.0044, ((0.0, 0.184), (0.031, 0.266), (0.1214, 0.198), (0.2062, 0.052))),
+    "cos_weekdays": (0.0, ((0.7426, 0.018),)),
+    "cos_lede_names": (
+        0.0138,
+        ((0.0, 0.397), (0.0582, 0.17), (0.0899, 0.145), (0.1716, 0.225), (0.2877, 0.236), (0.4482, 0.162)),
+    ),
+    "weekdays_undated": (0.0, ((0.0, 0.509),)),
+    "weekday_distance": (1.0, ((1.0, -0.715), (2.0, -0.117))),
+    "published_far": (3.8918, ((0.0, -0.26), (4.804, -0.477), (6.3578, -0.147))),
+    "reported_far": (4.0073, ((0.0, -0.428), (4.8903, -0.443), (6.3852, -0.129))),
+    "mentioned_far": (3.7612, ((0.0, -0.986), (2.3979, -0.281), (4.7449, -0.789), (6.3491, -0.192))),
+    "relative_to_worse": (0.2253, ((0.1797, 0.041),)),
+    "log_rank_worse": (3.0445, ((3.0445, -0.286), (3.4012, -0.191), (3.6109, -0.092))),
+    "log_rank_better": (2.5649, ((2.5649, -0.065), (2.9957, -0.22), (3.2958, -0.11))),
+    "shared_neighbours": (
+        0.0,
+        ((0.0, 0.985), (0.1818, 0.685), (0.2, 0.594), (0.4444, 0.712), (0.6364, 0.239), (0.8, 0.077)),
+    ),
+    "log_batch": (
+        5.8916,
+        (
+            (2.7081, 1.339),
+            (3.2958, -0.582),
+            (3.6636, -0.375),
+            (3.6889, 0.382),
+            (5.8916, 0.382),
+            (5.8972, -0.633),
+            (6.8222, -0.167),
+            (6.9027, -0.167),
+        ),
+    ),
+}
+INTERCEPT = -4.169
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class Features:
-    """What clustering compares, per original article (row i of ``vectors``)."""
+class Profile:
+    """What clustering reads from one article."""
 
-    vectors: object  # scipy.sparse CSR of word TF-IDF, rows L2-normalised (None: no words)
-    name_vectors: object  # the same over name keys: rare names weigh most
-    keys: list[set[str]]
-    dates: list[date | None]
-    candidates: set[tuple[int, int]]
+    terms: dict[str, Counter[str]]  # field -> term counts
+    published: date | None
+    reported: date | None  # the day the title and lede report things on
+    mentioned: tuple[int, ...]  # publication and every date mentioned, as ordinals, sorted
+    names: frozenset[str]  # the names in the title and lede, as written (for event labels)
+    weekdays: int  # the weekdays the title and lede report things on, as a bit mask (Monday = 1)
 
 
 def cluster(articles: list[Article], cfg: ClusterConfig) -> tuple[list[Article], list[Story]]:
-    """Articles with ``story`` and ``event`` set, and the stories with their events, in a stable order."""
-    originals = [a for a in articles if a.duplicate_of is None]
+    """Articles with ``story`` and ``event`` set, and the stories with their events, in a stable order.
+
+    Articles with a ``cluster`` keep it as their story; the others are grouped into stories named
+    ``story-<id of the story's first article>``. Event ids are ``<story id>/e<n>``, numbered by date,
+    so unique across the output. A duplicate (``duplicate_of`` an article in ``articles``) takes its
+    original's story and event; a duplicate whose original is absent is treated as an original.
+    """
+    ids = {a.id for a in articles}
+    originals = [a for a in articles if a.duplicate_of is None or a.duplicate_of not in ids]
     if not originals:
         return articles, []
-    features = _features(originals)
-    story_of = _stories(originals, features, cfg)
-    event_of: dict[str, str] = {}
-    stories: list[Story] = []
-    by_story: dict[str, list[int]] = defaultdict(list)
-    for i, article in enumerate(originals):
-        by_story[story_of[article.id]].append(i)
-    for story_id in sorted(by_story):
-        members = by_story[story_id]
-        # Within a story, weigh words and names by how rare they are in that story: what all its
-        # articles share (the region, the war) says nothing about which event an article reports.
-        local = _features([originals[i] for i in members])
-        groups = _agglomerate(
-            range(len(members)), _similarity(local, cfg, events=True), cfg.event_threshold, local
-        )
-        groups = [[members[i] for i in group] for group in groups]
-        events = _events(story_id, groups, originals, features)
-        for event in events:
-            for article_id in event.articles:
-                event_of[article_id] = event.id
-        stories.append(_story(story_id, events, originals, members))
-    return _assign(articles, story_of, event_of, stories)
-
-
-def _features(articles: Sequence[Article]) -> Features:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    texts = [_event_text(a) for a in articles]
-    keys = [name_keys(t) | _weekdays(t) for t in texts]
-    words = TfidfVectorizer(
-        sublinear_tf=True, smooth_idf=False, stop_words="english", token_pattern=r"(?u)\b[^\W\d_]{3,}\b"
+    profiles = [profile(a) for a in originals]
+    vectors = _vectors(profiles)
+    pairs = _candidates(vectors, [a.cluster for a in originals])
+    mix = _mix(vectors, pairs)
+    chance = same_event_probability(_pair_features(vectors, profiles, pairs, mix, cfg))
+    # Pairs below 1% cannot lift an average to the threshold; leaving them out saves time.
+    events = _agglomerate(
+        len(originals), _edges(pairs, np.where(chance >= 0.01, chance, 0.0)), cfg.event_threshold
     )
-    vectors = _tfidf(texts, words)
-    name_vectors = _tfidf(
-        [" ".join(sorted(k)) for k in keys],
-        TfidfVectorizer(smooth_idf=False, token_pattern=r"\S+", lowercase=False),
-    )
-    dates = [_event_date(a) for a in articles]
-    return Features(vectors, name_vectors, keys, dates, _candidates(vectors, keys, len(articles)))
+    stories = _stories(originals, events, _edges(pairs, mix), cfg)
+    return _assign(articles, _records(originals, profiles, stories))
 
 
-def _event_text(article: Article) -> str:
-    """Title, lede twice (the lede says what happened, where and when), then the body."""
+# --- profiles and vectors -------------------------------------------------------------------------
+
+
+def profile(article: Article) -> Profile:
+    """The terms and dates of one article (title and lede weigh more than the rest of the body)."""
     paragraphs = [p.of(article.text) for p in article.paragraphs] or [article.text]
-    lede = "\n".join(paragraphs[:3])
-    return f"{article.title or ''}\n{lede}\n{lede}\n" + "\n".join(paragraphs[3:])
-
-
-_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-
-
-def _weekdays(text: str) -> set[str]:
-    # Weekdays a report names tell its event apart from another one a week away.
-    return {f"@{day.lower()}" for day in _WEEKDAY.findall(text)}
-
-
-def _tfidf(texts: list[str], vectorizer: object) -> object:
-    """TF-IDF rows with idf = ln(n / df): a term every article has weighs nothing (scikit-learn adds 1)."""
-    try:
-        vectorizer.fit(texts)  # type: ignore[attr-defined]
-    except ValueError:  # no usable terms at all
-        return None
-    vectorizer.idf_ = vectorizer.idf_ - 1.0  # type: ignore[attr-defined]
-    return vectorizer.transform(texts)  # type: ignore[attr-defined]
-
-
-def _event_date(article: Article) -> date | None:
-    """The publication date, else the date the text mentions most."""
+    title, lede, rest = article.title or "", "\n".join(paragraphs[:3]), "\n".join(paragraphs[3:])
+    # The title names the event in few words (counted three times); the lede says what happened,
+    # where and when (twice).
+    terms = {
+        "words": _weighted(_words, title, lede, rest),
+        "names": _weighted(_name_keys, title, lede, rest),
+        "numbers": _weighted(_NUMBER.findall, title, lede, rest),
+        "title": Counter(_words(title)),
+        "weekdays": Counter(_WEEKDAY.findall(without_background(f"{title}\n{lede}"))),
+        # Who and where the lede names: a report's background (an earlier raid) is further down.
+        "lede_names": Counter(_name_keys(f"{title}\n{lede}")),
+    }
     published = parse_iso(article.published)
+    head = f"{title}\n{lede}"
+    background = background_spans(head)
+    lead = date_mentions(head, published)
+    reported = Counter(
+        day for offset, day in lead if not any(start <= offset < end for start, end in background)
+    )
+    mentioned = {day.toordinal() for _, day in (*lead, *date_mentions(rest, published, relative=False))}
     if published:
-        return published
-    found = Counter(mentioned_dates(article.body or article.text, None))
-    return found.most_common(1)[0][0] if found else None
+        mentioned.add(published.toordinal())
+    days = sorted(mentioned)
+    if len(days) > MAX_MENTIONS:
+        days = sorted({*days[: MAX_MENTIONS // 2], *days[-MAX_MENTIONS // 2 :]})
+    return Profile(
+        terms=terms,
+        published=published,
+        # The most reported day; on a tie the latest (the news is the newest happening).
+        reported=max(reported, key=lambda d: (reported[d], d)) if reported else published,
+        mentioned=tuple(days),
+        names=frozenset(names(head)),
+        weekdays=sum({1 << WEEKDAYS[d.lower()] for d in _WEEKDAY.findall(without_background(head))}),
+    )
 
 
-def _candidates(vectors: object, keys: list[set[str]], n: int) -> set[tuple[int, int]]:
-    """Pairs that share a rare word or a rare name: the only pairs ever compared."""
-    postings: dict[object, list[int]] = defaultdict(list)
-    if vectors is not None:
-        matrix = vectors.tocsc()  # type: ignore[attr-defined]
-        for column in range(matrix.shape[1]):
-            rows = matrix.indices[matrix.indptr[column] : matrix.indptr[column + 1]]
-            if 1 < len(rows) <= _max_postings(n):
-                postings[("w", column)] = rows.tolist()
-    for i, row_keys in enumerate(keys):
-        for key in row_keys:
-            postings[("n", key)].append(i)
-    pairs: set[tuple[int, int]] = set()
-    limit = _max_postings(n)
-    for rows in postings.values():
-        if 1 < len(rows) <= limit:
-            for a in range(len(rows)):
-                for b in range(a + 1, len(rows)):
-                    pairs.add((rows[a], rows[b]) if rows[a] < rows[b] else (rows[b], rows[a]))
-    return pairs
+_LETTERS = re.compile(r"[a-z]{3,}")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_stem = functools.lru_cache(maxsize=1 << 16)(stem)
 
 
-def _max_postings(n: int) -> int:
-    # A term in more than this many articles is too common to be evidence of one story; it also
-    # keeps the candidate count near-linear in the corpus size.
-    return max(25, int(0.02 * n))
+def _weighted(terms: Callable[[str], list[str]], title: str, lede: str, rest: str) -> Counter[str]:
+    """Term counts with the title's terms counted three times and the lede's twice."""
+    return Counter(terms(title) * 3 + terms(lede) * 2 + terms(rest))
 
 
-def _similarity(features: Features, cfg: ClusterConfig, events: bool) -> Similarity:
-    vectors = features.vectors
-
-    def similarity(i: int, j: int) -> float:
-        score = 0.5 * _cosine(vectors, i, j) + 0.5 * _cosine(features.name_vectors, i, j)
-        da, db = features.dates[i], features.dates[j]
-        if da and db and abs((da - db).days) > cfg.date_window_days:
-            score *= 0.5 if events else 0.8
-        return score
-
-    return similarity
+def _words(text: str) -> list[str]:
+    """Stemmed content words (accents off; any other non-ASCII character dropped)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return [_stem(w) for w in _LETTERS.findall(text.lower()) if w not in STOP_WORDS]
 
 
-def _cosine(vectors: object, i: int, j: int) -> float:
-    if vectors is None:
-        return 0.0
-    return float(vectors[i].multiply(vectors[j]).sum())  # type: ignore[index]
+def _name_keys(text: str) -> list[str]:
+    return [name_key(w) for phrase in names(text) for w in phrase.split() if len(w) > 2]
 
 
-def _stories(articles: Sequence[Article], features: Features, cfg: ClusterConfig) -> dict[str, str]:
-    """Story id per article: the given cluster, else one found among the articles without one."""
-    story_of = {a.id: a.cluster for a in articles if a.cluster is not None}
-    free = [i for i, a in enumerate(articles) if a.cluster is None]
-    for group in _agglomerate(free, _similarity(features, cfg, events=False), cfg.story_threshold, features):
-        first = min(group, key=lambda i: (articles[i].published or "9999", articles[i].id))
-        for i in group:
-            story_of[articles[i].id] = f"story-{articles[first].id}"
-    return {k: v for k, v in story_of.items() if v is not None}
+def _vectors(profiles: Sequence[Profile]) -> dict[str, Any]:
+    """Field -> L2-normalised sublinear TF-IDF rows (scipy CSR), one row per profile."""
+    return {field: _tfidf([p.terms[field] for p in profiles]) for field in FIELDS}
+
+
+def _tfidf(counts: Sequence[Counter[str]]) -> Any:
+    """Rows of (1 + ln tf) * ln(n / df), L2-normalised. Terms in one row only (or in every row) weigh
+    nothing: they can tell no pair apart. A row with no weighted term is all zeros."""
+    import scipy.sparse as sp
+
+    vocabulary: defaultdict[str, int] = defaultdict(itertools.count().__next__)
+    indptr: list[int] = [0]
+    indices: list[int] = []
+    values: list[int] = []
+    for row in counts:
+        indices.extend(map(vocabulary.__getitem__, row))
+        values.extend(row.values())
+        indptr.append(len(indices))
+    matrix = sp.csr_matrix(
+        (1.0 + np.log(np.array(values, np.float64)), np.array(indices, np.int64), np.array(indptr, np.int64)),
+        shape=(len(counts), len(vocabulary)),
+    )
+    df = np.bincount(matrix.indices, minlength=len(vocabulary))
+    idf = np.where(df > 1, np.log(len(counts) / np.maximum(df, 1)), 0.0)
+    matrix = sp.csr_matrix(matrix @ sp.diags(idf))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    return sp.csr_matrix(sp.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ matrix)
+
+
+# --- candidate pairs ------------------------------------------------------------------------------
+
+Pairs = tuple[np.ndarray, np.ndarray]  # row and column indices, row < col, sorted
+
+
+def _candidates(vectors: dict[str, Any], given: Sequence[str | None]) -> Pairs:
+    """Each article's ``NEIGHBOURS`` best matches on rare terms (``MAX_POSTINGS``), as sorted pairs.
+
+    Articles with different given clusters (or one given and one not) are never paired.
+    """
+    import scipy.sparse as sp
+
+    n = len(given)
+    rare = sp.hstack([_rare(vectors[field]) * weight**0.5 for field, weight in MIX.items()], format="csr")
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    numbers: dict[str | None, int] = {}
+    labels = np.array([numbers.setdefault(g, len(numbers)) for g in given], dtype=np.int64)
+    step = 2048  # rows per block: bounds memory on large batches
+    for start in range(0, n, step):
+        block = sp.coo_matrix(rare[start : start + step] @ rare.T)
+        i, j, score = block.row, block.col, block.data
+        keep = (i + start != j) & (labels[i + start] == labels[j]) & (score > MIN_SHARED)
+        i, j, score = i[keep], j[keep], score[keep]
+        # Per article, best first (a stable sort on one composite key: scores are in [0, 1]).
+        order = np.argsort(i * 4.0 + (2.0 - score), kind="stable")
+        i, j = i[order], j[order]
+        first = np.searchsorted(i, np.arange(block.shape[0]))
+        best = np.arange(len(i)) - first[i] < NEIGHBOURS
+        i = i + start
+        rows.append(np.minimum(i[best], j[best]))
+        cols.append(np.maximum(i[best], j[best]))
+    if not rows:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    unique = np.unique(np.concatenate(rows).astype(np.int64) * n + np.concatenate(cols))
+    return unique // n, unique % n
+
+
+def _rare(matrix: Any) -> Any:
+    """``matrix`` with only the columns of terms found in at most ``MAX_POSTINGS`` rows."""
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    keep = np.flatnonzero(df <= MAX_POSTINGS)
+    return matrix[:, keep]
+
+
+def _row_dots(matrix: Any, pairs: Pairs) -> np.ndarray:
+    """Dot products of the given row pairs of a sparse matrix (cosines, rows being normalised)."""
+    rows, cols = pairs
+    result = np.zeros(len(rows), dtype=np.float64)
+    step = 50_000
+    for start in range(0, len(rows), step):
+        a, b = rows[start : start + step], cols[start : start + step]
+        result[start : start + step] = np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
+    return result
+
+
+def _mix(vectors: dict[str, Any], pairs: Pairs) -> np.ndarray:
+    """Text similarity of each pair: the ``MIX`` blend of field cosines."""
+    total = np.zeros(len(pairs[0]))
+    for field, weight in MIX.items():
+        total += weight * _row_dots(vectors[field], pairs)
+    return total
+
+
+# --- the same-event probability -------------------------------------------------------------------
+
+
+def _pair_features(
+    vectors: dict[str, Any], profiles: Sequence[Profile], pairs: Pairs, mix: np.ndarray, cfg: ClusterConfig
+) -> np.ndarray:
+    """One row per pair, one column per name in ``FEATURES``."""
+    rows, cols = pairs
+    n = len(profiles)
+    best = np.zeros(n)
+    np.maximum.at(best, rows, mix)
+    np.maximum.at(best, cols, mix)
+    worse = np.minimum(best[rows], best[cols])
+    rank_row, rank_col = _ranks(n, pairs, mix)
+    cosines = {field: _row_dots(vectors[field], pairs) for field in FIELDS}
+    dated = np.array([p.published is not None for p in profiles])
+    undated = ~(dated[rows] & dated[cols])
+    return np.column_stack(
+        [
+            *cosines.values(),
+            # Weekdays the ledes report things on, when a publication date is missing and they cannot
+            # be resolved into dates: reports of one event name the same days.
+            np.where(undated, cosines["weekdays"], np.nan),
+            _weekday_distance(profiles, pairs),
+            _date_distance([p.published for p in profiles], pairs, cfg.date_window_days),
+            _date_distance([p.reported for p in profiles], pairs, cfg.date_window_days),
+            _mention_distance(profiles, pairs),
+            # How the pair compares with the better match of the article whose best match is worse:
+            # one event's reports are each other's best matches, whatever their absolute similarity.
+            mix / np.where(worse > 0, worse, 1.0),
+            np.log(np.maximum(rank_row, rank_col)),
+            np.log(np.minimum(rank_row, rank_col)),
+            _shared_neighbours(n, pairs, mix, rank_row, rank_col, best),
+            # Cosines run higher in a small batch (fewer articles share any term at all).
+            np.full(len(rows), np.log(n)),
+        ]
+    )
+
+
+def same_event_probability(features: np.ndarray) -> np.ndarray:
+    """The same-event model: ``features`` (one row per pair, columns as ``FEATURES``) -> probability."""
+    logit = np.full(len(features), INTERCEPT)
+    for column, name in enumerate(FEATURES):
+        missing, steps = STEPS[name]
+        if not steps:
+            continue
+        values = features[:, column]
+        values = np.where(np.isnan(values), missing, values)
+        thresholds = np.array([t for t, _ in steps])
+        climbed = np.concatenate([[0.0], np.cumsum([step for _, step in steps])])
+        logit += climbed[np.searchsorted(thresholds, values, side="left")]
+    probability: np.ndarray = 1.0 / (1.0 + np.exp(-logit))
+    return probability
+
+
+def _ranks(n: int, pairs: Pairs, mix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Rank (1 = best) of each pair among the row article's pairs, and among the column article's."""
+    rows, cols = pairs
+    m = len(rows)
+    ends = np.concatenate([rows, cols])
+    others = np.concatenate([cols, rows])
+    order = np.lexsort((others, -np.concatenate([mix, mix]), ends))
+    first = np.searchsorted(ends[order], np.arange(n))
+    rank = np.empty(2 * m, dtype=np.int64)
+    rank[order] = np.arange(2 * m) - first[ends[order]] + 1
+    return rank[:m], rank[m:]
+
+
+def _shared_neighbours(
+    n: int, pairs: Pairs, mix: np.ndarray, rank_row: np.ndarray, rank_col: np.ndarray, best: np.ndarray
+) -> np.ndarray:
+    """Jaccard overlap of the two articles' close neighbourhoods: each article with its best few
+    matches (``CLOSE_NEIGHBOURS``, at least half as similar as its best). Reports of one event share
+    their neighbours; a look-alike event's reports have neighbours of their own."""
+    rows, cols = pairs
+    close: list[set[int]] = [{i} for i in range(n)]
+    near = mix >= 0.5 * np.minimum(best[rows], best[cols])
+    for i, j, keep, rank_i, rank_j in zip(
+        rows.tolist(), cols.tolist(), near.tolist(), rank_row.tolist(), rank_col.tolist(), strict=True
+    ):
+        if keep and rank_i <= CLOSE_NEIGHBOURS:
+            close[i].add(j)
+        if keep and rank_j <= CLOSE_NEIGHBOURS:
+            close[j].add(i)
+    return np.array(
+        [
+            len(close[i] & close[j]) / len(close[i] | close[j])
+            for i, j in zip(rows.tolist(), cols.tolist(), strict=True)
+        ]
+    )
+
+
+def _date_distance(days: Sequence[date | None], pairs: Pairs, window: int) -> np.ndarray:
+    """ln(1 + days apart beyond ``window``); NaN when either date is unknown (no evidence)."""
+    known = np.array([d is not None for d in days])
+    ordinal = np.array([d.toordinal() if d else 0 for d in days], dtype=np.int64)
+    rows, cols = pairs
+    gap = np.abs(ordinal[rows] - ordinal[cols]) - window
+    return np.where(known[rows] & known[cols], np.log1p(np.maximum(gap, 0)), np.nan)
+
+
+def _weekday_distance(profiles: Sequence[Profile], pairs: Pairs) -> np.ndarray:
+    """The least days apart (0-3, round the week) of a weekday one lede reports and one the other
+    does; NaN when either names none. Reports of one event name its day ("the shooting on Saturday")
+    whatever day they appear; a raid "on Monday" and fighting "on Friday" are different days."""
+    masks = np.array([p.weekdays for p in profiles], dtype=np.int64)
+    return _WEEKDAY_TABLE[masks[pairs[0]], masks[pairs[1]]]
+
+
+def _weekday_table() -> np.ndarray:
+    table = np.full((128, 128), np.nan)
+    for a in range(1, 128):
+        for b in range(1, 128):
+            days_a = [d for d in range(7) if a >> d & 1]
+            days_b = [d for d in range(7) if b >> d & 1]
+            table[a, b] = min(min((x - y) % 7, (y - x) % 7) for x in days_a for y in days_b)
+    return table
+
+
+_WEEKDAY_TABLE = _weekday_table()
+
+
+def _mention_distance(profiles: Sequence[Profile], pairs: Pairs) -> np.ndarray:
+    """ln(1 + the least distance in days between a date one article mentions and one the other does);
+    NaN when either mentions none. A follow-up months later still names the day of the shooting."""
+    far = 1 << 40  # padding, farther than any real distance: +far on one side, -far on the other
+    width = max(1, max(len(p.mentioned) for p in profiles))
+    ahead = np.full((len(profiles), width), far, dtype=np.int64)
+    for i, p in enumerate(profiles):
+        ahead[i, : len(p.mentioned)] = p.mentioned
+    behind = np.where(ahead == far, -far, ahead)
+    known = np.array([bool(p.mentioned) for p in profiles])
+    rows, cols = pairs
+    result = np.zeros(len(rows))
+    step = 20_000
+    for start in range(0, len(rows), step):
+        left, right = rows[start : start + step], cols[start : start + step]
+        gap = np.abs(ahead[left][:, :, None] - behind[right][:, None, :]).min(axis=(1, 2))
+        both = known[left] & known[right]
+        result[start : start + step] = np.where(both, np.log1p(np.minimum(gap, far)), np.nan)
+    return result
+
+
+# --- agglomeration --------------------------------------------------------------------------------
+
+Edges = dict[tuple[int, int], float]
+
+
+def _edges(pairs: Pairs, scores: np.ndarray) -> Edges:
+    return {
+        (i, j): s
+        for i, j, s in zip(pairs[0].tolist(), pairs[1].tolist(), scores.tolist(), strict=True)
+        if s > 0
+    }
 
 
 def _agglomerate(
-    members: Sequence[int], similarity: Similarity, threshold: float, features: Features
+    n: int, edges: Edges, threshold: float, start: Sequence[Sequence[int]] | None = None
 ) -> list[list[int]]:
-    """Average-link clusters of ``members`` over candidate edges (a missing edge counts as 0)."""
-    member_set = set(members)
-    if len(members) <= 1:
-        return [list(members)] if members else []
-    clusters: dict[int, list[int]] = {i: [i] for i in members}
+    """Average-link clusters of items ``0..n-1`` over ``edges`` (a missing edge counts as 0).
+
+    Starts from ``start`` (groups of items; default: every item alone) and merges the two clusters
+    with the highest average edge while it is at least ``threshold``. Ties break on the smaller
+    cluster numbers, so the result is deterministic. Clusters come back sorted by their first item.
+    """
+    groups = [list(g) for g in start] if start is not None else [[i] for i in range(n)]
+    owner = {item: k for k, group in enumerate(groups) for item in group}
+    clusters: dict[int, list[int]] = dict(enumerate(groups))
     sums: dict[int, dict[int, float]] = defaultdict(dict)
-    if len(members) <= 60:  # small groups (one story): compare every pair, blocking would only lose edges
-        pairs = {(a, b) for a in members for b in members if a < b}
-    else:
-        pairs = {p for p in features.candidates if p[0] in member_set and p[1] in member_set}
-    heap: list[tuple[float, int, int]] = []
-    for a, b in sorted(pairs):
-        score = similarity(a, b)
-        if score > 0:
-            sums[a][b] = sums[b][a] = score
-            heapq.heappush(heap, (-score, a, b))
+    for (i, j), score in sorted(edges.items()):
+        a, b = owner.get(i), owner.get(j)
+        if a is not None and b is not None and a != b:
+            sums[a][b] = sums[b][a] = sums[a].get(b, 0.0) + score
+    heap = [
+        (-total / (len(clusters[a]) * len(clusters[b])), a, b)
+        for a, row in sums.items()
+        for b, total in row.items()
+        if a < b
+    ]
+    heapq.heapify(heap)
     while heap:
         negative, a, b = heapq.heappop(heap)
         if a not in clusters or b not in clusters:
@@ -229,58 +554,78 @@ def _merge(
         heapq.heappush(heap, (-average, min(a, neighbour), max(a, neighbour)))
 
 
-def _events(
-    story_id: str, groups: list[list[int]], articles: Sequence[Article], features: Features
-) -> list[Event]:
-    dated = sorted(
-        groups,
-        key=lambda g: (min((features.dates[i] for i in g if features.dates[i]), default=date.max), g[0]),
-    )
-    events = []
-    for n, group in enumerate(dated, start=1):
-        days = sorted(d for i in group if (d := features.dates[i]))
-        when = days[len(days) // 2].isoformat() if days else None
-        events.append(
+# --- stories, events and the records --------------------------------------------------------------
+
+
+def _stories(
+    articles: Sequence[Article], events: list[list[int]], similarity: Edges, cfg: ClusterConfig
+) -> dict[str, list[list[int]]]:
+    """Story id -> its events (lists of article indices). Given clusters are stories as they stand;
+    the events of articles without one are grouped by text similarity."""
+    stories: dict[str, list[list[int]]] = defaultdict(list)
+    free = [event for event in events if articles[event[0]].cluster is None]
+    for event in events:
+        given = articles[event[0]].cluster
+        if given is not None:
+            stories[given].append(event)
+    event_of = {event[0]: event for event in free}
+    for group in _agglomerate(len(articles), similarity, cfg.story_threshold, start=free):
+        first = min((articles[i] for i in group), key=lambda a: (a.published or "9999", a.id))
+        stories[f"story-{first.id}"].extend(event_of[i] for i in group if i in event_of)
+    return stories
+
+
+def _records(
+    articles: Sequence[Article], profiles: Sequence[Profile], stories: dict[str, list[list[int]]]
+) -> list[Story]:
+    """Story records with their events numbered by date (articles filled in by ``_assign``)."""
+    records = []
+    for story_id in sorted(stories):
+        dated = []
+        for group in stories[story_id]:
+            days = sorted(d for i in group if (d := profiles[i].reported or profiles[i].published))
+            dated.append((days[len(days) // 2] if days else None, group))
+        dated.sort(key=lambda item: (item[0] or date.max, min(articles[i].id for i in item[1])))
+        events = tuple(
             Event(
                 id=f"{story_id}/e{n}",
-                label=_label(group, articles, when),
+                label=_label([profiles[i] for i in group], day),
                 articles=tuple(sorted(articles[i].id for i in group)),
-                date=when,
+                date=day.isoformat() if day else None,
+            )
+            for n, (day, group) in enumerate(dated, start=1)
+        )
+        members = [articles[i] for group in stories[story_id] for i in group]
+        ordered = sorted(members, key=lambda a: (a.published or "9999", a.id))
+        published = sorted(a.published for a in members if a.published)
+        records.append(
+            Story(
+                id=story_id,
+                title=ordered[0].title or story_id,
+                articles=(),
+                outlets=(),
+                events=events,
+                first_published=published[0] if published else None,
+                last_published=published[-1] if published else None,
             )
         )
-    return events
+    return records
 
 
-def _label(group: Sequence[int], articles: Sequence[Article], when: str | None) -> str:
-    """A reader's label: the date and the names most of the event's articles mention."""
-    counts: Counter[str] = Counter()
-    for i in group:
-        counts.update(set(names(articles[i].body or articles[i].text)))
-    common = [name for name, _ in counts.most_common(3)]
-    return ", ".join(([when] if when else []) + common) or "event"
+def _label(group: Sequence[Profile], day: date | None) -> str:
+    """A reader's label: the date and the names most of the event's articles lead with."""
+    counts = Counter(name for p in group for name in p.names)
+    common = [name for name, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:3]]
+    return ", ".join(([day.isoformat()] if day else []) + common) or "event"
 
 
-def _story(story_id: str, events: list[Event], articles: Sequence[Article], members: Sequence[int]) -> Story:
-    ordered = sorted(members, key=lambda i: (articles[i].published or "9999", articles[i].id))
-    dates = sorted(a.published for i in members if (a := articles[i]).published)
-    return Story(
-        id=story_id,
-        title=articles[ordered[0]].title or story_id,
-        articles=(),  # filled in by _assign, duplicates included
-        outlets=(),
-        events=tuple(events),
-        first_published=dates[0] if dates else None,
-        last_published=dates[-1] if dates else None,
-    )
-
-
-def _assign(
-    articles: list[Article], story_of: dict[str, str], event_of: dict[str, str], stories: list[Story]
-) -> tuple[list[Article], list[Story]]:
+def _assign(articles: list[Article], stories: list[Story]) -> tuple[list[Article], list[Story]]:
     """Set story/event on every article (a duplicate follows its original) and list members per story."""
+    story_of = {a: s.id for s in stories for e in s.events for a in e.articles}
+    event_of = {a: e.id for s in stories for e in s.events for a in e.articles}
     result = []
     for article in articles:
-        root = article.duplicate_of or article.id
+        root = article.duplicate_of if article.duplicate_of in event_of else article.id
         result.append(dataclasses.replace(article, story=story_of.get(root), event=event_of.get(root)))
     members: dict[str, list[Article]] = defaultdict(list)
     for article in result:

@@ -45,9 +45,7 @@ _DAY_MONTH = re.compile(
     + r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b"
 )
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
-_WEEKDAY = re.compile(
-    r"\b(?:on|last|this|late|early)?\s*(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
+_WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _RELATIVE = re.compile(r"\b(?P<word>yesterday|today|tonight|last night|this morning)\b", re.IGNORECASE)
 
 
@@ -60,10 +58,15 @@ def find_date(text: str, year: int | None = None) -> str | None:
 
 def absolute_dates(text: str, year: int | None = None) -> Iterator[date]:
     """Absolute dates written in ``text``; a date without a year takes ``year`` (else it is skipped)."""
+    for _, found in _absolute_mentions(text, year):
+        yield found
+
+
+def _absolute_mentions(text: str, year: int | None) -> Iterator[tuple[int, date]]:
     for match in _ISO.finditer(text):
         parsed = _make(int(match["year"]), int(match["month"]), int(match["day"]))
         if parsed:
-            yield parsed
+            yield match.start(), parsed
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         for match in pattern.finditer(text):
             written_year = int(match["year"]) if match["year"] else year
@@ -71,7 +74,7 @@ def absolute_dates(text: str, year: int | None = None) -> Iterator[date]:
                 continue
             parsed = _make(written_year, MONTHS[match["month"].lower().rstrip(".")], int(match["day"]))
             if parsed:
-                yield parsed
+                yield match.start(), parsed
 
 
 def mentioned_dates(text: str, published: date | None) -> list[date]:
@@ -80,22 +83,84 @@ def mentioned_dates(text: str, published: date | None) -> list[date]:
     Weekdays resolve to the most recent such day on or before publication (news reports the past).
     Without a publication date only dates with a written year are returned.
     """
+    return [found for _, found in date_mentions(text, published)]
+
+
+def date_mentions(text: str, published: date | None, relative: bool = True) -> list[tuple[int, date]]:
+    """Like :func:`mentioned_dates`, with the offset in ``text`` where each date is written, in order.
+
+    ``relative=False`` skips "yesterday", "today" and the like (they only restate the publication day).
+    """
     year = published.year if published else None
-    found = list(absolute_dates(text, year))
-    if published is None:
-        return found
-    for match in _WEEKDAY.finditer(text):
-        back = (published.weekday() - WEEKDAYS[match["weekday"].lower()]) % 7
-        found.append(published - timedelta(days=back))
-    for match in _RELATIVE.finditer(text):
-        found.append(
-            published - timedelta(days=1 if match["word"].lower() in ("yesterday", "last night") else 0)
-        )
+    found = list(_absolute_mentions(text, year))
+    if published is not None:
+        for match in _WEEKDAY.finditer(text):
+            back = (published.weekday() - WEEKDAYS[match["weekday"].lower()]) % 7
+            found.append((match.start("weekday"), published - timedelta(days=back)))
+        for match in _RELATIVE.finditer(text) if relative else ():
+            back = 1 if match["word"].lower() in ("yesterday", "last night") else 0
+            found.append((match.start(), published - timedelta(days=back)))
+    return sorted((offset, _in_the_past(day, published)) for offset, day in found)
+
+
+def _in_the_past(day: date, published: date | None) -> date:
     # A month-day without a year read as in the future belongs to the previous year.
+    if published and day > published + timedelta(days=2) and day.month > published.month:
+        return day.replace(year=day.year - 1) if not (day.month == 2 and day.day == 29) else day
+    return day
+
+
+# Sentences that point back to earlier happenings: their dates are background, not the news.
+_BACKGROUND = re.compile(
+    r"\b(?:follow(?:s|ed)?|earlier|previous(?:ly)?|last\s+(?:week|month|year)|ago|unlike|initial|"
+    r"in\s+the\s+wake\s+of|anniversary)\b",
+    re.IGNORECASE,
+)
+
+
+def reported_dates(text: str, published: date | None) -> list[date]:
+    """The dates ``text`` reports things as happening on, background left out.
+
+    Meant for a title and lede: a sentence that points back ("the attacks follow a major incursion on
+    May 22-23", "unlike the raid earlier this month") is background, and its dates are skipped.
+    Sentences are split at stops and line breaks. Resolution as in :func:`mentioned_dates`.
+    """
+    background = background_spans(text)
     return [
-        d.replace(year=d.year - 1) if d > published + timedelta(days=2) and d.month > published.month else d
-        for d in found
+        day
+        for offset, day in date_mentions(text, published)
+        if not any(start <= offset < end for start, end in background)
     ]
+
+
+def background_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the sentences of ``text`` that point back to earlier happenings."""
+    return [(s, e) for s, e in _sentence_bounds(text) if _BACKGROUND.search(text, s, e) is not None]
+
+
+def without_background(text: str) -> str:
+    """``text`` with its background sentences (those :func:`background_spans` finds) left out."""
+    spans = background_spans(text)
+    if not spans:
+        return text
+    kept, cursor = [], 0
+    for start, end in spans:
+        kept.append(text[cursor:start])
+        cursor = end
+    kept.append(text[cursor:])
+    return "".join(kept)
+
+
+def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for match in _SENTENCE.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘'])|\n+")
 
 
 def parse_iso(value: str | None) -> date | None:

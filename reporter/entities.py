@@ -8,6 +8,7 @@ entity. Short names keep their plain folded form: the skeleton of a short word c
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -136,6 +137,7 @@ COMMON = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(word: str) -> str:
     """A spelling-tolerant key for one name word ("Grayvoron" and "Gravoron" share one)."""
     folded = re.sub(r"[^a-z]", "", fold(word))
