@@ -47,7 +47,7 @@ from reporter.entities import name_key, names
 from reporter.model import Article, Event, Story
 from reporter.similarity import STOP_WORDS, stem
 
-FIELDS = ("words", "names", "numbers", "title", "weekdays", "lede_names")
+FIELDS = ("words", "names", "numbers", "title", "weekdays", "lede_names", "full_names")
 # The text similarity of two articles (used for stories, and to rank each article's neighbours).
 MIX = {"words": 0.4, "names": 0.4, "numbers": 0.2}
 MAX_POSTINGS = 80  # a term in more articles than this is too common to propose a pair
@@ -70,6 +70,7 @@ FEATURES = (
     "cos_title",
     "cos_weekdays",
     "cos_lede_names",
+    "cos_full_names",
     "weekdays_undated",
     "weekday_distance",
     "published_far",
@@ -82,69 +83,73 @@ FEATURES = (
     "log_batch",
 )
 # How each feature may move the chance as it grows: +1 up, -1 down, 0 either way.
-DIRECTIONS = (1, 1, 1, 1, 1, 1, 1, -1, -1, -1, -1, 1, -1, -1, 1, 0)
+DIRECTIONS = (1, 1, 1, 1, 1, 1, 1, 1, -1, -1, -1, -1, 1, -1, -1, 1, 0)
 # Feature -> (value when unknown, ((threshold, logit added above it), ...)).
 STEPS: dict[str, tuple[float, tuple[tuple[float, float], ...]]] = {
     "cos_words": (
         0.0756,
         (
-            (0.0386, 0.038),
-            (0.0622, 0.131),
-            (0.0882, 0.188),
-            (0.1133, 0.221),
-            (0.1445, 0.253),
-            (0.2126, 0.103),
-            (0.3079, 0.14),
-            (0.4145, 0.034),
+            (0.0386, 0.016),
+            (0.0622, 0.103),
+            (0.0882, 0.158),
+            (0.1133, 0.175),
+            (0.1445, 0.185),
+            (0.2126, 0.057),
+            (0.3079, 0.123),
+            (0.4145, 0.033),
         ),
     ),
     "cos_names": (
         0.0547,
         (
-            (0.0, 0.075),
-            (0.0305, 0.054),
-            (0.0742, 0.175),
-            (0.1215, 0.16),
-            (0.1475, 0.199),
-            (0.2932, 0.364),
-            (0.4224, 0.312),
-            (0.5655, 0.099),
+            (0.0, 0.031),
+            (0.0305, 0.002),
+            (0.0742, 0.101),
+            (0.1215, 0.073),
+            (0.1475, 0.096),
+            (0.2932, 0.262),
+            (0.4224, 0.246),
+            (0.5655, 0.086),
         ),
     ),
-    "cos_numbers": (0.0797, ((0.1549, 0.029), (0.3059, 0.174), (0.3224, 0.162), (0.5351, 0.154))),
-    "cos_title": (0.0044, ((0.0, 0.184), (0.031, 0.266), (0.1214, 0.198), (0.2062, 0.052))),
-    "cos_weekdays": (0.0, ((0.7426, 0.018),)),
+    "cos_numbers": (0.0797, ((0.3059, 0.161), (0.3224, 0.155), (0.5351, 0.153))),
+    "cos_title": (0.0044, ((0.0, 0.18), (0.031, 0.247), (0.1214, 0.218), (0.2062, 0.052))),
+    "cos_weekdays": (0.0, ((0.7426, 0.024),)),
     "cos_lede_names": (
         0.0138,
-        ((0.0, 0.397), (0.0582, 0.17), (0.0899, 0.145), (0.1716, 0.225), (0.2877, 0.236), (0.4482, 0.162)),
+        ((0.0, 0.353), (0.0582, 0.166), (0.0899, 0.149), (0.1716, 0.209), (0.2877, 0.219), (0.4482, 0.142)),
     ),
-    "weekdays_undated": (0.0, ((0.0, 0.509),)),
-    "weekday_distance": (1.0, ((1.0, -0.715), (2.0, -0.117))),
-    "published_far": (3.8918, ((0.0, -0.26), (4.804, -0.477), (6.3578, -0.147))),
-    "reported_far": (4.0073, ((0.0, -0.428), (4.8903, -0.443), (6.3852, -0.129))),
-    "mentioned_far": (3.7612, ((0.0, -0.986), (2.3979, -0.281), (4.7449, -0.789), (6.3491, -0.192))),
-    "relative_to_worse": (0.2253, ((0.1797, 0.041),)),
-    "log_rank_worse": (3.0445, ((3.0445, -0.286), (3.4012, -0.191), (3.6109, -0.092))),
-    "log_rank_better": (2.5649, ((2.5649, -0.065), (2.9957, -0.22), (3.2958, -0.11))),
+    "cos_full_names": (
+        0.0,
+        ((0.0, 0.573), (0.0508, 0.231), (0.2201, 0.056), (0.4265, 0.184), (0.6508, 0.054)),
+    ),
+    "weekdays_undated": (0.0, ((0.0, 0.501),)),
+    "weekday_distance": (1.0, ((1.0, -0.724), (2.0, -0.1))),
+    "published_far": (3.8918, ((0.0, -0.273), (4.804, -0.465), (6.3578, -0.145))),
+    "reported_far": (4.0073, ((0.0, -0.444), (4.8903, -0.439), (6.3852, -0.127))),
+    "mentioned_far": (3.7612, ((0.0, -0.966), (2.3979, -0.305), (4.7449, -0.769), (6.3491, -0.191))),
+    "relative_to_worse": (0.2253, ((0.1797, 0.039), (0.6573, 0.003))),
+    "log_rank_worse": (3.0445, ((3.0445, -0.286), (3.4012, -0.175), (3.6109, -0.086))),
+    "log_rank_better": (2.5649, ((2.5649, -0.114), (2.9957, -0.216), (3.2958, -0.104))),
     "shared_neighbours": (
         0.0,
-        ((0.0, 0.985), (0.1818, 0.685), (0.2, 0.594), (0.4444, 0.712), (0.6364, 0.239), (0.8, 0.077)),
+        ((0.0, 0.967), (0.1818, 0.688), (0.2, 0.61), (0.4444, 0.691), (0.6364, 0.258), (0.8, 0.092)),
     ),
     "log_batch": (
         5.8916,
         (
-            (2.7081, 1.339),
-            (3.2958, -0.582),
-            (3.6636, -0.375),
-            (3.6889, 0.382),
-            (5.8916, 0.382),
-            (5.8972, -0.633),
-            (6.8222, -0.167),
-            (6.9027, -0.167),
+            (2.7081, 1.237),
+            (3.2958, -0.537),
+            (3.6636, -0.357),
+            (3.6889, 0.355),
+            (5.8916, 0.355),
+            (5.8972, -0.644),
+            (6.8222, -0.172),
+            (6.9027, -0.172),
         ),
     ),
 }
-INTERCEPT = -4.169
+INTERCEPT = -4.005
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -201,6 +206,8 @@ def profile(article: Article) -> Profile:
         "weekdays": Counter(_WEEKDAY.findall(without_background(f"{title}\n{lede}"))),
         # Who and where the lede names: a report's background (an earlier raid) is further down.
         "lede_names": Counter(_name_keys(f"{title}\n{lede}")),
+        # Names of two words or more ("Robert Adams"), whole: who was shot, where, by whom.
+        "full_names": _weighted(_full_names, title, lede, rest),
     }
     published = parse_iso(article.published)
     head = f"{title}\n{lede}"
@@ -242,6 +249,14 @@ def _words(text: str) -> list[str]:
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return [_stem(w) for w in _LETTERS.findall(text.lower()) if w not in STOP_WORDS]
+
+
+def _full_names(text: str) -> list[str]:
+    found = []
+    for phrase in names(text):
+        keys = [name_key(w) for w in phrase.split() if len(w) > 2]
+        found += [f"{a} {b}" for a, b in itertools.pairwise(keys)]
+    return found
 
 
 def _name_keys(text: str) -> list[str]:

@@ -148,11 +148,32 @@ def name_key(word: str) -> str:
 
 
 def names(text: str) -> Iterator[str]:
-    """Capitalised name phrases in ``text`` (sentence-initial function words dropped)."""
+    """Capitalised name phrases in ``text``, as written.
+
+    Capitalised common words (sentence-initial "The", weekdays, months, titles such as "Mr") are
+    dropped from either end; a connector inside a name stays ("Freedom of Russia Legion").
+    """
     for match in _NAME.finditer(text):
-        tokens = [t for t in match.group().split() if t.lower().strip("'’") not in COMMON]
-        if tokens:
-            yield " ".join(tokens)
+        tokens = match.group().split()
+        while tokens and _common(tokens[0]):
+            tokens.pop(0)
+        while tokens and _common(tokens[-1]):
+            tokens.pop()
+        # A common word inside splits the phrase ("Friday Gladkov" is two things, not one name).
+        phrase: list[str] = []
+        for token in tokens:
+            if _common(token) and token[:1].isupper():
+                if phrase:
+                    yield " ".join(phrase)
+                phrase = []
+            else:
+                phrase.append(token)
+        if phrase:
+            yield " ".join(phrase)
+
+
+def _common(token: str) -> bool:
+    return token.lower().strip("'’") in COMMON
 
 
 def name_keys(text: str) -> set[str]:
