@@ -1,0 +1,248 @@
+"""Clustering on small hand-made corpora: look-alike events stay apart, one event's reports come
+together, given stories are kept, duplicates follow their original, and the cost stays near-linear."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import time
+
+import numpy as np
+import pytest
+
+from reporter import cluster as clustering
+from reporter.config import ClusterConfig
+from reporter.model import Article, Span
+
+CFG = ClusterConfig()
+
+
+def _article(
+    id: str, text: str, title: str, published: str | None, outlet: str = "", cluster: str | None = None
+) -> Article:
+    """An article whose paragraphs are the text's blank-line separated blocks."""
+    spans, start = [], 0
+    for block in text.split("\n\n"):
+        spans.append(Span(start, start + len(block)))
+        start += len(block) + 2
+    return Article(
+        id=id, source=id, text=text, outlet=outlet or id, title=title, published=published,
+        paragraphs=tuple(spans), cluster=cluster,
+    )  # fmt: skip
+
+
+# Two shootings in one town a week apart, three reports each: the same words, other people,
+# streets and days.
+ELM = [
+    _article(
+        "elm-1",
+        "Two men were wounded in a shooting on Elm Street in Maplewood early Saturday, police said.\n\n"
+        "Officers found Darnell Okafor, 24, and Marcus Bellweather, 31, outside a bar near the 400 block "
+        "of Elm Street. Both were taken to St. Agnes Hospital.\n\n"
+        "Police Chief Ramona Leclerc asked witnesses to come forward.",
+        "Two wounded in Elm Street shooting",
+        "2021-03-06",
+    ),
+    _article(
+        "elm-2",
+        "Maplewood police are searching for a gunman who shot two men outside a bar on Elm Street on "
+        "Saturday.\n\nDarnell Okafor and Marcus Bellweather were in stable condition at St. Agnes "
+        "Hospital, Chief Ramona Leclerc said.\n\nNo arrests have been made.",
+        "Gunman sought after two men shot outside Maplewood bar",
+        "2021-03-06",
+    ),
+    _article(
+        "elm-3",
+        "A shooting outside an Elm Street bar left two men hurt, Maplewood police said Sunday.\n\n"
+        "Darnell Okafor, 24, was shot in the leg and Marcus Bellweather, 31, in the arm in the 400 "
+        "block of Elm Street just after 1 a.m. Saturday.\n\nLeclerc said the shooter fled on foot.",
+        "Police: two hurt in Saturday shooting on Elm Street",
+        "2021-03-07",
+    ),
+]
+RIDGE = [
+    _article(
+        "ridge-1",
+        "A woman was killed in a shooting on Ridge Avenue in Maplewood on Friday night, police said.\n\n"
+        "The victim, Lucinda Brathwaite, 45, was found in a parked car in the 1200 block of Ridge "
+        "Avenue and died at Northfield Medical Center.\n\nPolice have not named a suspect.",
+        "Woman killed in Ridge Avenue shooting",
+        "2021-03-13",
+    ),
+    _article(
+        "ridge-2",
+        "Maplewood police are investigating the fatal shooting of Lucinda Brathwaite on Ridge Avenue "
+        "on Friday.\n\nBrathwaite, 45, was shot several times while sitting in her car, a police "
+        "spokesman, Terrence Vukovich, said.\n\nShe was pronounced dead at Northfield Medical Center.",
+        "Police investigate fatal Ridge Avenue shooting",
+        "2021-03-13",
+    ),
+    _article(
+        "ridge-3",
+        "Neighbors on Ridge Avenue said Saturday they heard five shots on Friday night before finding "
+        "Lucinda Brathwaite, 45, in her car.\n\nVukovich said detectives were reviewing camera "
+        "footage from the 1200 block of Ridge Avenue.\n\nIt was Maplewood's second homicide this year.",
+        "Neighbors describe Friday shooting that killed Maplewood woman",
+        "2021-03-14",
+    ),
+]
+
+
+def _events(articles: list[Article]) -> dict[str, str]:
+    found, _stories = clustering.cluster(articles, CFG)
+    return {a.id: a.event or "" for a in found}
+
+
+def _groups(events: dict[str, str]) -> set[frozenset[str]]:
+    by_event: dict[str, set[str]] = {}
+    for article, event in events.items():
+        by_event.setdefault(event, set()).add(article)
+    return {frozenset(members) for members in by_event.values()}
+
+
+def test_two_look_alike_shootings_a_week_apart_are_two_events() -> None:
+    groups = _groups(_events(ELM + RIDGE))
+    assert groups == {frozenset(a.id for a in ELM), frozenset(a.id for a in RIDGE)}
+
+
+def test_without_dates_the_people_and_places_still_tell_the_events_apart() -> None:
+    undated = [dataclasses.replace(a, published=None) for a in ELM + RIDGE]
+    assert _groups(_events(undated)) == {frozenset(a.id for a in ELM), frozenset(a.id for a in RIDGE)}
+
+
+def test_transliteration_variants_are_one_name() -> None:
+    texts = [
+        ("Forces entered Graivoron on Monday, governor Vyacheslav Gladkov said.", "Raid on Graivoron"),
+        ("Forces entered Grayvoron on Monday, governor Viacheslav Gladkov said.", "Raid on Grayvoron"),
+        ("Forces entered Gravoron on Monday, governor Vyacheslav Gladkov said.", "Raid on Gravoron"),
+        ("Shelling hit Shebekino on Friday, mayor Vladislav Zhdanovsky said.", "Shelling of Shebekino"),
+    ]
+    profiles = [
+        clustering.profile(_article(str(k), text, title, None)) for k, (text, title) in enumerate(texts)
+    ]
+    vectors = clustering._vectors(profiles)
+    pairs = (np.array([0, 0, 0]), np.array([1, 2, 3]))
+    names = clustering._row_dots(vectors["names"], pairs)
+    assert names[0] == pytest.approx(1.0) and names[1] == pytest.approx(1.0)
+    assert names[2] == pytest.approx(0.0)
+
+
+def test_a_given_story_keeps_its_id_is_split_into_events_and_never_merged_with_others() -> None:
+    given = [dataclasses.replace(a, cluster="maplewood") for a in ELM + RIDGE]
+    stranger = dataclasses.replace(ELM[0], id="elm-copy-elsewhere", cluster="elsewhere")
+    found, stories = clustering.cluster([*given, stranger], CFG)
+    story = {a.id: a.story for a in found}
+    assert {story[a.id] for a in given} == {"maplewood"} and story[stranger.id] == "elsewhere"
+    events = _groups({a.id: a.event or "" for a in found})
+    assert events == {frozenset(a.id for a in ELM), frozenset(a.id for a in RIDGE), frozenset({stranger.id})}
+    maplewood = next(s for s in stories if s.id == "maplewood")
+    assert [e.date for e in maplewood.events] == ["2021-03-06", "2021-03-12"]  # numbered by date
+
+
+def test_a_duplicate_joins_its_originals_event_and_story() -> None:
+    copy = dataclasses.replace(RIDGE[0], id="ridge-copy", duplicate_of="ridge-1", title="unrelated words")
+    found, stories = clustering.cluster([*ELM, *RIDGE, copy], CFG)
+    by_id = {a.id: a for a in found}
+    assert by_id["ridge-copy"].event == by_id["ridge-1"].event
+    assert by_id["ridge-copy"].story == by_id["ridge-1"].story
+    story = next(s for s in stories if s.id == by_id["ridge-1"].story)
+    assert "ridge-copy" in story.articles
+    assert any("ridge-copy" in e.articles for e in story.events)
+
+
+def test_a_duplicate_of_an_absent_article_is_clustered_as_an_original() -> None:
+    orphan = dataclasses.replace(RIDGE[0], duplicate_of="not-in-this-batch")
+    found, _stories = clustering.cluster([orphan, *RIDGE[1:]], CFG)
+    assert all(a.event is not None for a in found)
+
+
+def test_the_same_input_in_any_order_gives_the_same_events_and_unique_ids() -> None:
+    articles = ELM + RIDGE
+    first, stories = clustering.cluster(articles, CFG)
+    shuffled = list(articles)
+    random.Random(3).shuffle(shuffled)
+    second, _ = clustering.cluster(shuffled, CFG)
+    assert {a.id: (a.story, a.event) for a in first} == {a.id: (a.story, a.event) for a in second}
+    ids = [e.id for s in stories for e in s.events]
+    assert len(ids) == len(set(ids))
+    assert all(e.id.startswith(f"{s.id}/e") for s in stories for e in s.events)
+
+
+@pytest.mark.parametrize(
+    "articles, stories",
+    [
+        ([], 0),
+        ([ELM[0]], 1),
+        ([_article("empty", "", "", None)], 1),  # no words at all: its own story, not a crash
+    ],
+)
+def test_small_and_empty_inputs(articles: list[Article], stories: int) -> None:
+    found, story_records = clustering.cluster(articles, CFG)
+    assert len(story_records) == stories
+    assert all(a.event for a in found)
+
+
+def test_events_carry_a_date_and_a_label_a_reader_can_use() -> None:
+    _found, stories = clustering.cluster(ELM + RIDGE, CFG)
+    events = sorted((e for s in stories for e in s.events), key=lambda e: e.date or "")
+    assert [e.date for e in events] == ["2021-03-06", "2021-03-12"]  # Saturday; the Friday before the 13th
+    assert "Ridge Avenue" in events[1].label or "Lucinda Brathwaite" in events[1].label
+
+
+def test_the_model_never_counts_evidence_against_its_direction() -> None:
+    for name, direction in zip(clustering.FEATURES, clustering.DIRECTIONS, strict=True):
+        _missing, steps = clustering.STEPS[name]
+        assert [t for t, _ in steps] == sorted(t for t, _ in steps), name
+        if direction:
+            assert all(step * direction >= 0 for _, step in steps), name
+
+
+def test_a_closer_match_never_lowers_the_chance_and_unknown_dates_count_as_typical() -> None:
+    rng = np.random.default_rng(0)
+    base = rng.uniform(0, 1, size=(200, len(clustering.FEATURES)))
+    names = clustering.FEATURES.index("cos_names")
+    higher = base.copy()
+    higher[:, names] += 0.3
+    assert np.all(clustering.same_event_probability(higher) >= clustering.same_event_probability(base))
+    dates = clustering.FEATURES.index("published_far")
+    unknown = base.copy()
+    unknown[:, dates] = np.nan
+    typical = base.copy()
+    typical[:, dates] = clustering.STEPS["published_far"][0]
+    assert np.allclose(clustering.same_event_probability(unknown), clustering.same_event_probability(typical))
+
+
+def _generated(n: int, seed: int = 11) -> list[Article]:
+    """``n`` short reports of ``n // 3`` made-up incidents in twenty made-up towns."""
+    rng = random.Random(seed)
+    syllables = ["ka", "lo", "mer", "vin", "tas", "dor", "pel", "ru", "sen", "qua", "bri", "ton"]
+
+    def word() -> str:
+        return "".join(rng.choice(syllables) for _ in range(3)).capitalize()
+
+    towns = [word() for _ in range(20)]
+    out = []
+    for k in range(n):
+        incident = k // 3
+        local = random.Random(incident)
+        town, victim, street = local.choice(towns), f"{word()} {word()}", f"{word()} Street"
+        day = 1 + local.randrange(28)
+        text = (
+            f"A man was shot on {street} in {town} on Friday, police said.\n\n"
+            f"The victim, {victim}, {20 + local.randrange(40)}, was taken to hospital.\n\n"
+            f"Police in {town} asked for help. Report {rng.randrange(10**6)}."
+        )
+        out.append(_article(f"g{k}", text, f"Man shot in {town}", f"2020-05-{day:02d}"))
+    return out
+
+
+def test_no_all_pairs_a_large_corpus_is_blocked_and_finishes_fast() -> None:
+    articles = _generated(3000)
+    profiles = [clustering.profile(a) for a in articles]
+    pairs = clustering._candidates(clustering._vectors(profiles), [None] * len(articles))
+    assert len(pairs[0]) <= clustering.NEIGHBOURS * len(articles)
+    assert len(pairs[0]) < len(articles) * (len(articles) - 1) // 20
+    started = time.process_time()
+    found, _stories = clustering.cluster(articles, CFG)
+    assert time.process_time() - started < 60  # about 6 s of CPU on the 2-core development machine
+    assert len({a.event for a in found}) >= 500  # a thousand incidents, not a few big lumps
