@@ -127,7 +127,7 @@ _PHRASES: dict[str, str] = {
     "put it": SAY,
 }
 # Forms far more often something else: "back" (an adverb), "present" and "object" (nouns).
-_NEVER_CUES = _wordset("back present object state")
+_NEVER_CUES = _wordset("back present object state states")
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("say", "says", "said", "saying"),
     "tell": ("tell", "tells", "told", "telling"),
@@ -220,6 +220,8 @@ def cues(text: str, start: int, end: int) -> Iterator[Cue]:
             continue
         if text[match.start() - 1 : match.start()] == "-" or text[match.end() : match.end() + 1] == "-":
             continue  # "Ukrainian-backed", "well-known": part of a compound
+        if _COMPOUND_NOUN.match(text, match.end()):
+            continue  # "a think tank", "a report card"
         for rest, lemma, kind in _FIRST[word]:
             cue_end = match.end()
             if rest:
@@ -254,6 +256,7 @@ def _trie_pattern(words: Iterable[str]) -> str:
 
 _FIRST_WORDS = re.compile(r"(?<![A-Za-z])" + _trie_pattern(_FIRST) + r"(?![A-Za-z])", re.IGNORECASE)
 _PRIOR_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
+_COMPOUND_NOUN = re.compile(r"\s+(?:tanks?|cards?)\b")
 
 
 # The words after a phrasal cue's verb ("out" of "point out"), each a pattern matched right after it.
@@ -278,7 +281,9 @@ def _noun_use(text: str, previous: re.Match[str], word: str) -> bool:
     possessive = prior == "s" and text[start - 1 : start] in ("'", "’")
     if word == "said":
         return prior in ("the", "a", "an", "this")  # "the said agreement"
-    if word.endswith("ing") or word in ("told", "wrote", "thought", "knew", "felt"):
+    if word.endswith("ing"):  # "the backing of X" (but "Trump's suggesting" is "Trump is suggesting")
+        return prior in _NOUN_MARKERS - {"his", "her", "their", "its", "our", "my", "your"}
+    if word in ("told", "wrote", "thought", "knew", "felt"):
         return False
     if word.endswith("ed"):
         return prior in _NOUN_MARKERS | {"such"} or possessive
@@ -660,8 +665,11 @@ def _noun_phrase(text: str, unit_start: int, end: int) -> Speaker | None:
             if lower == "who":
                 return _relative_antecedent(text, unit_start, match.start())
             return Speaker(match.start(), match.end(), None, None, pronoun=lower)
-        if not (word[0].isalnum() or word in "&'’-"):
+        if not (word[0].isalnum() or word in "&'’-%"):
             break
+        if taken and lower in _INNER_WORDS and _inner_word(spans, match, taken):
+            taken.append(match)  # "70 percent of farmers", "people close to the minister", "six in 10"
+            continue
         if (
             lower == "and"
             and taken
@@ -671,9 +679,13 @@ def _noun_phrase(text: str, unit_start: int, end: int) -> Speaker | None:
             continue
         if lower in _NP_STOP or (lower in _PRONOUNS and taken):
             break
-        if lower in ("of", "for", "at", "in", "from", "with") and not _inner_preposition(taken):
+        if lower in _INNER_WORDS:
             break
-        if _is_verb_like(word) and taken:
+        if (
+            _is_verb_like(word)
+            and taken
+            and not (lower in _PP_ADJECTIVES and taken[-1].group() in _INNER_WORDS)
+        ):
             break
         taken.append(match)
         if len(taken) >= 10:
@@ -703,7 +715,7 @@ def _noun_phrase(text: str, unit_start: int, end: int) -> Speaker | None:
 
 
 # Words that join two parts of one subject ("the spokesman for the ministry", "X and the police").
-_NP_JOINERS = _wordset("and of for at in from with")
+_NP_JOINERS = _wordset("and of for at in from with on to about than")
 # Lowercase words that cannot be a subject by themselves.
 _NOT_HEADS = frozenset(_wordset("either neither also only even just still already again"))
 
@@ -720,6 +732,32 @@ def _strip_leading(text: str, start: int, end: int) -> int:
 def _inner_preposition(taken: list[re.Match[str]]) -> bool:
     """A preposition inside a subject ("spokesman for the Kremlin") has a noun phrase after it."""
     return bool(taken) and (taken[-1].group()[0].isupper() or taken[-1].group().lower() in _DETERMINERS)
+
+
+# Prepositions (and "than") that may sit inside a subject, on the conditions of _inner_word.
+_INNER_WORDS = _wordset("of for at in from with on to about than")
+# Adjectives and participles that take a preposition inside a subject ("people familiar with …").
+_PP_ADJECTIVES = _wordset(
+    "close familiar loyal allied linked connected opposed briefed involved knowledgeable aware "
+    "sympathetic friendly hostile"
+)
+
+
+def _inner_word(spans: list[re.Match[str]], match: re.Match[str], taken: list[re.Match[str]]) -> bool:
+    """Whether a preposition met walking left belongs to the subject: "percent of farmers", "a source
+    close to the minister", "officials in the city", "six in 10", "more than half"."""
+    index = spans.index(match)
+    before = spans[index - 1].group().lower() if index else ""
+    lower, after = match.group().lower(), taken[-1].group()
+    if before in _PP_ADJECTIVES:
+        return lower != "than"
+    if lower == "than":
+        return before in ("more", "less", "fewer")
+    if lower == "of":
+        return True
+    if lower in ("to", "about"):
+        return False
+    return after[0].isupper() or after[0].isdigit() or after.lower() in _DETERMINERS
 
 
 _ADJECTIVAL = _wordset(
@@ -1261,6 +1299,13 @@ def _preposed(
             return None
     if _disagrees(text, speaker, cue):
         return None  # "the deadliest terrorist attack": a singular noun before a bare verb is a noun
+    if (
+        cue.kind == OBJECT
+        and " " not in cue.text
+        and speaker.end == cue.start - 1
+        and _REDUCED_RELATIVE.match(text, cue.start, unit.end)
+    ):
+        return None  # "the address listed on the records", "the change offered by X": a participle
     if speaker.end <= cue.start and _PASSIVE.search(text[speaker.end : cue.start]) and _participle(cue):
         return _passive(text, unit, cue, inside)
     content_start = _complement_start(text, cue.end, unit.end, cue.kind, cue.lemma)
@@ -1277,6 +1322,7 @@ def _preposed(
                        direct, confidence)  # fmt: skip
 
 
+_REDUCED_RELATIVE = re.compile(r"[a-z]+ed\s+(?:by|in|on|at|from|under)\b")
 _PASSIVE = re.compile(
     r"\b(?:is|are|was|were|been|being|be|get|got)\s+(?:(?:not|also|first|widely|\w+ly)\s+)*$", re.IGNORECASE
 )
@@ -1539,7 +1585,7 @@ _AFTER_PP = re.compile(r"[^,.;:“\"]{1,60}?(?:\s+(?=that\b)|,\s*(?=[“\"]|'')|
 # Cues that take an infinitive as their content ("vowed to fight", "wants to build").
 _TAKES_INFINITIVE = _wordset(
     "vow pledge promise threaten agree offer demand propose refuse decline ask urge swear plan intend "
-    "want seek wish hope decide prefer expect claim continue call"
+    "want seek wish hope decide prefer expect claim call"
 )
 
 

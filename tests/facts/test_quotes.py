@@ -353,6 +353,11 @@ def test_recall_frames(text: str, speaker: str | None, piece: str, direct: bool)
         "On Tuesday, inspectors charged the driver with speeding.",  # an opener, then a verb with an object
         "In the end, the club agreed.",  # an opening phrase is nobody's statement
         "The factory added 200 jobs last year.",
+        "The two states signed a water treaty.",  # "states" is a noun
+        "The mayor continues to rebuild the old harbour.",  # "continue to" is no statement
+        "A liberal think tank published the figures.",  # "think tank" is a noun
+        "The address listed on the permit was a parking lot.",  # a participle after its noun
+        "The group has the backing of three unions.",  # "the backing" is a noun
     ],
 )
 def test_recall_frames_find_nothing(text: str) -> None:
@@ -363,3 +368,18 @@ def test_regression_an_opening_phrase_is_not_the_content_of_a_verb_with_an_objec
     # "On Nov. 24, prosecutors charged X with murder" once quoted "On Nov. 24" as the prosecutors' words
     found = _found("On March 3, state prosecutors charged Lyle Penn with fraud, and the bank closed.")
     assert all("March 3" not in q for _, q, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Seventy percent of farmers say the subsidy came too late.", "Seventy percent of farmers"),
+        ("Some 26% say they back the plan.", "Some 26%"),
+        ("More than six in 10 voters said they were tired of the race.", "More than six in 10 voters"),
+        ("A source close to the minister said the talks had stalled.", "A source close to the minister"),
+        ("Officials briefed on the plan said the deal was close.", "Officials briefed on the plan"),
+        ("The deal was close, people familiar with the talks said.", "people familiar with the talks"),
+    ],
+)
+def test_long_subjects_keep_their_prepositions(text: str, speaker: str) -> None:
+    assert [s for s, _, _ in _found(text)] == [speaker]
