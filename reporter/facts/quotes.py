@@ -192,6 +192,27 @@ for _form, (_lemma, _kind) in sorted(_CUES.items(), key=lambda item: -len(item[0
     _first, *_rest = _form.split()
     _FIRST.setdefault(_first, []).append((tuple(_rest), _lemma, _kind))
 
+# Two more kinds of cue, each with a frame of its own, and kept out of _CUES (they are no reporting
+# verbs for the noun-phrase walk). ATTITUDE: an adjective after a copula that holds a stance ("X is
+# confident that …", "voters are unhappy with …", "she is willing to …"). SEEM: a verb of appearance,
+# the writer's judgement of a clause ("the plan seems to work"), so its content holds the subject.
+ATTITUDE, SEEM = "attitude", "seem"
+_ATTITUDES = _wordset(
+    """confident concerned worried happy unhappy sure certain convinced aware afraid eager willing
+    reluctant critical skeptical sceptical optimistic pessimistic proud angry upset furious outraged
+    determined adamant opposed supportive wary fond enthusiastic excited frustrated disappointed
+    satisfied dissatisfied comfortable uncomfortable hopeful doubtful unsure uncertain ready keen loath
+    inclined unwilling intent insistent hesitant nervous fearful anxious glad pleased thrilled delighted
+    grateful thankful embarrassed ashamed dismayed alarmed troubled disturbed puzzled confused shocked
+    surprised impressed enamored mindful suspicious dubious cynical interested committed clear unclear
+    receptive sympathetic hostile friendly"""
+)
+for _adjective in _ATTITUDES:
+    _FIRST.setdefault(_adjective, []).append(((), _adjective, ATTITUDE))
+for _lemma in ("seem", "appear"):
+    for _form in _forms(_lemma)[:3]:
+        _FIRST.setdefault(_form, []).append(((), _lemma, SEEM))
+
 
 @dataclass(frozen=True, slots=True)
 class Cue:
@@ -1214,6 +1235,11 @@ def _in_unit(
     for cue in cues(text, unit.start, unit.end):
         if any(q.start < cue.start < q.end for q in marks):
             continue  # the quoted person's own reporting verb
+        if cue.kind in (ATTITUDE, SEEM):
+            stance = _attitude(text, unit, cue) if cue.kind == ATTITUDE else _seeming(text, unit, cue)
+            if stance is not None:
+                out.append(stance)
+            continue
         found = (
             _direct_before(text, unit, cue, inside)
             or _preposed(text, unit, cue, inside, out)
@@ -1248,6 +1274,128 @@ def _asked(text: str, unit: Span, found: list[Attribution]) -> list[Attribution]
         out.append(Attribution(unit.start, unit.end, start, end, "asked", unit.start + match.start(), None, False,
                                0.5))  # fmt: skip
     return out
+
+
+# A copula (and degree words) right before an adjective of attitude: "is not", "are increasingly", "was".
+_COPULA = re.compile(
+    r"\b(?:is|are|was|were|am|be|been|being|['’]s|['’]re|['’]m|remains?|remained|seems?|seemed|appears?|"
+    r"appeared|feels?|felt|became|become|becomes|grew|grown|grows|stays?|stayed|sounds?|sounded)\s+"
+    r"(?:(?:not|no\s+longer|also|still|now|very|more|less|so|too|quite|rather|fairly|pretty|most|least|"
+    r"even|far|much|all|equally|(?-i:[a-z]+ly))\s+)*$",
+    re.IGNORECASE,
+)
+# What an attitude takes: a preposition or "that" ("confident that", "unhappy with", "ready to"), or
+# for a few, a clause straight away ("sure the plan works").
+_ATTITUDE_TAKES = re.compile(
+    r"\s+(?:(?P<prep>that|about|of|with|to|in|over|on|toward|towards|regarding|whether|if)\b\s*|"
+    r"(?P<clause>(?=(?:the|a|an|he|she|they|it|we|i|you|this|his|her|their|there)\b)))",
+    re.IGNORECASE,
+)
+_CLAUSE_ATTITUDES = _wordset("sure certain confident convinced aware clear unclear")
+# Words that cannot be the holder of a stance ("it is clear that …" is the writer's).
+_NO_HOLDERS = _wordset("it this that there what which")
+
+
+def _attitude(text: str, unit: Span, cue: Cue) -> Attribution | None:
+    """ "X is confident that …", "Voters are unhappy with …", "He was willing to …": the subject of
+    the copula holds the stance; the content is what the adjective takes. ``None`` without a copula
+    or a complement ("the clear water", "he was happy.")."""
+    window = max(unit.start, cue.start - 80)
+    copula = _COPULA.search(text, window, cue.start)
+    takes = _ATTITUDE_TAKES.match(text, cue.end, unit.end)
+    if (
+        copula is None
+        or takes is None
+        or (takes.group("clause") is not None and cue.lemma not in _CLAUSE_ATTITUDES)
+    ):
+        return None
+    content_start = takes.start("prep") if takes.group("prep") else takes.end()
+    if takes.group("prep") and takes.group("prep").lower() not in ("to", "that", "whether", "if"):
+        content_start = takes.end()  # "unhappy with the plan": the object, without its preposition
+    content_end = _content_end(text, content_start, unit.end)
+    if content_end - content_start < 3:
+        return None
+    speaker = speaker_before(text, unit.start, copula.start())
+    if speaker is not None and text[speaker.start : speaker.end].lower() in _NO_HOLDERS:
+        speaker = None
+    return Attribution(unit.start, unit.end, content_start, content_end, cue.text, cue.start, speaker, False,
+                       0.5)  # fmt: skip
+
+
+# What a verb of appearance takes: an infinitive, "that", "as if", "like", or an adjective or
+# participle ("seemed irritated"); "appeared on television" is another verb.
+_SEEM_TAKES = re.compile(
+    r"\s+(?:(?:to|that|as\s+if|as\s+though|like|likely|unlikely|poised|set|ready|certain|close|more|less|"
+    r"increasingly|headed|destined)\b|(?P<open>(?-i:[a-z]+(?:ed|ful|ous|ive|ent|ant|able|ible|ic|al)))\b)",
+    re.IGNORECASE,
+)
+
+
+def _seeming(text: str, unit: Span, cue: Cue) -> Attribution | None:
+    """ "The plan seems to work", "Clinton appeared irritated", "It seems that …": the writer's
+    reading of a clause. The content is the clause, its subject included ("It seems that X": X); the
+    speaker is nobody named."""
+    takes = _SEEM_TAKES.match(text, cue.end, unit.end)
+    if takes is None or (cue.lemma == "appear" and takes.group("open") and not text[cue.start].islower()):
+        return None
+    subject = speaker_before(text, unit.start, cue.start)
+    if subject is None:
+        return None
+    holder = None
+    if text[subject.start : subject.end].lower() in ("it", "there"):
+        start = takes.end() if text[cue.end : takes.end()].strip().lower() == "that" else cue.end
+        start = start + len(text[start : unit.end]) - len(text[start : unit.end].lstrip())
+    else:
+        start = subject.start
+        # "Voters seem to care more about …": a person's or a body's stance, as the writer reads it
+        holder = subject if person_like(subject) else None
+    end = _content_end(text, cue.end, unit.end)
+    if end - start < 8:
+        return None
+    return Attribution(unit.start, unit.end, start, end, cue.text, cue.start, holder, False, 0.5)  # fmt: skip
+
+
+# Nouns for people as speakers: the plural heads of descriptions ("voters", "critics").
+_PEOPLE = _wordset(
+    """people voters supporters opponents critics residents citizens members leaders officials
+    lawmakers legislators delegates activists protesters protestors experts analysts economists
+    strategists advisers advisors aides allies rivals donors students workers parents women men
+    candidates republicans democrats conservatives liberals progressives americans observers
+    sources authorities investigators prosecutors lawyers attorneys scientists researchers doctors
+    officers soldiers troops fighters rebels militants insurgents police spokesmen spokeswomen
+    respondents participants members fans voter supporter critic resident citizen member leader
+    official lawmaker delegate activist expert analyst economist strategist adviser advisor aide ally
+    rival donor student worker parent woman man candidate person source investigator prosecutor
+    lawyer attorney scientist researcher doctor soldier fighter rebel militant respondent fan
+    evangelicals independents moderates"""
+)
+
+
+def person_like(speaker: Speaker) -> bool:
+    """Whether a speaker phrase can name a person, a body or a role: a personal pronoun, a proper
+    name, or a description headed by a title, a body or a noun for people ("the governor", "the
+    ministry", "most voters"). Not a place described ("a rural town"), a thing ("the plan") or a bare
+    determiner ("those")."""
+    if speaker.pronoun is not None:
+        return speaker.pronoun in ("he", "she", "they", "we", "i", "you")
+    if speaker.name is not None:
+        return True
+    words = re.findall(r"[A-Za-z][\w'’.-]*", (speaker.role or "").split(",")[0])
+    head = _head_word(words)
+    if head is None:
+        return False
+    return head in _PEOPLE or head in _TITLES or head in _ORG_WORDS or head.endswith(("ers", "ists", "ians"))
+
+
+def _head_word(words: list[str]) -> str | None:
+    """The head noun of a description: its last word before an inner preposition or "who"."""
+    head = None
+    for word in words:
+        lower = word.lower().rstrip(".")
+        if lower in _INNER_WORDS or lower in ("who", "whose", "which", "that"):
+            break
+        head = re.sub(r"['’]s$", "", lower)
+    return head
 
 
 def _direct_before(text: str, unit: Span, cue: Cue, inside: list[Quotation]) -> Attribution | None:

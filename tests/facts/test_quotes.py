@@ -383,3 +383,39 @@ def test_regression_an_opening_phrase_is_not_the_content_of_a_verb_with_an_objec
 )
 def test_long_subjects_keep_their_prepositions(text: str, speaker: str) -> None:
     assert [s for s, _, _ in _found(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, piece",
+    [
+        (
+            "Most voters are unhappy with the direction of the country.",
+            "Most voters",
+            "direction of the country",
+        ),
+        ("The governor is confident that the bridge will open in May.", "The governor", "bridge will open"),
+        ("Senator Ruiz was not willing to back the bill.", "Ruiz", "to back the bill"),
+        ("The dockers remain deeply skeptical of the new contract.", "The dockers", "the new contract"),
+        # the writer's reading: no speaker unless a person or body holds the stance
+        ("It is clear that the council will vote no.", None, "the council will vote no"),
+        ("The plan seems to work better than the old one.", None, "The plan seems to work"),
+        ("Farmers seem to care more about rain than about prices.", "Farmers", "care more about rain"),
+        ("Delgado appeared irritated by the question.", "Delgado", "Delgado appeared irritated"),
+    ],
+)
+def test_attitudes_and_appearances(text: str, speaker: str | None, piece: str) -> None:
+    found = _found(text)
+    assert any(s == speaker and piece in q and not d for s, q, d in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clear water was cold in the morning.",  # an attitude word with no copula
+        "She was happy.",  # no complement
+        "Ortiz appeared on television on Sunday.",  # "appear" as a verb of place
+        "The river is ready.",
+    ],
+)
+def test_attitudes_find_nothing(text: str) -> None:
+    assert _quotes(text) == []
