@@ -53,6 +53,7 @@ MIX = {"words": 0.4, "names": 0.4, "numbers": 0.2}
 MAX_POSTINGS = 80  # a term in more articles than this is too common to propose a pair
 NEIGHBOURS = 30  # candidate pairs kept per article (the most similar on rare terms)
 MIN_SHARED = 0.005  # a pair sharing less rare weight than this is no candidate
+FURNITURE_ARTICLES = 3  # a paragraph in this many articles or more is site furniture
 CLOSE_NEIGHBOURS = 8  # neighbourhood size for the shared-neighbour feature
 MAX_MENTIONS = 12  # dates kept per article for the mention distance (the earliest and latest first)
 
@@ -87,69 +88,62 @@ DIRECTIONS = (1, 1, 1, 1, 1, 1, 1, 1, -1, -1, -1, -1, 1, -1, -1, 1, 0)
 # Feature -> (value when unknown, ((threshold, logit added above it), ...)).
 STEPS: dict[str, tuple[float, tuple[tuple[float, float], ...]]] = {
     "cos_words": (
-        0.0756,
+        0.0766,
         (
-            (0.0386, 0.016),
-            (0.0622, 0.103),
-            (0.0882, 0.158),
-            (0.1133, 0.175),
-            (0.1445, 0.185),
-            (0.2126, 0.057),
-            (0.3079, 0.123),
-            (0.4145, 0.033),
+            (0.0376, 0.095),
+            (0.0626, 0.182),
+            (0.0896, 0.272),
+            (0.1324, 0.225),
+            (0.1479, 0.23),
+            (0.2393, 0.137),
+            (0.3276, 0.181),
+            (0.425, 0.06),
         ),
     ),
     "cos_names": (
-        0.0547,
+        0.0705,
         (
-            (0.0, 0.031),
-            (0.0305, 0.002),
-            (0.0742, 0.101),
-            (0.1215, 0.073),
-            (0.1475, 0.096),
-            (0.2932, 0.262),
-            (0.4224, 0.246),
-            (0.5655, 0.086),
+            (0.0455, 0.087),
+            (0.0896, 0.169),
+            (0.1522, 0.068),
+            (0.1657, 0.115),
+            (0.3234, 0.319),
+            (0.4415, 0.253),
+            (0.5699, 0.108),
         ),
     ),
-    "cos_numbers": (0.0797, ((0.3059, 0.161), (0.3224, 0.155), (0.5351, 0.153))),
-    "cos_title": (0.0044, ((0.0, 0.18), (0.031, 0.247), (0.1214, 0.218), (0.2062, 0.052))),
-    "cos_weekdays": (0.0, ((0.7426, 0.024),)),
+    "cos_numbers": (0.084, ((0.1652, 0.02), (0.3099, 0.184), (0.3416, 0.161), (0.5307, 0.106))),
+    "cos_title": (0.004, ((0.0, 0.07), (0.0313, 0.267), (0.1282, 0.19), (0.2047, 0.031))),
+    "cos_weekdays": (0.0, ((0.7348, 0.033),)),
     "cos_lede_names": (
-        0.0138,
-        ((0.0, 0.353), (0.0582, 0.166), (0.0899, 0.149), (0.1716, 0.209), (0.2877, 0.219), (0.4482, 0.142)),
+        0.0439,
+        ((0.0, 0.28), (0.084, 0.095), (0.1176, 0.115), (0.1941, 0.207), (0.3139, 0.227), (0.4607, 0.116)),
     ),
-    "cos_full_names": (
-        0.0,
-        ((0.0, 0.573), (0.0508, 0.231), (0.2201, 0.056), (0.4265, 0.184), (0.6508, 0.054)),
+    "cos_full_names": (0.0, ((0.0, 0.441), (0.0858, 0.2), (0.2524, 0.079), (0.4464, 0.197), (0.643, 0.059))),
+    "weekdays_undated": (0.0, ((0.0, 0.492),)),
+    "weekday_distance": (1.0, ((1.0, -0.665), (2.0, -0.098))),
+    "published_far": (4.7185, ((0.0, -0.349), (4.7185, -0.448), (5.3519, -0.164), (6.5265, -0.142))),
+    "reported_far": (
+        4.7622,
+        ((0.0, -0.463), (2.4849, -0.045), (4.7622, -0.406), (5.3891, -0.075), (6.5525, -0.125)),
     ),
-    "weekdays_undated": (0.0, ((0.0, 0.501),)),
-    "weekday_distance": (1.0, ((1.0, -0.724), (2.0, -0.1))),
-    "published_far": (3.8918, ((0.0, -0.273), (4.804, -0.465), (6.3578, -0.145))),
-    "reported_far": (4.0073, ((0.0, -0.444), (4.8903, -0.439), (6.3852, -0.127))),
-    "mentioned_far": (3.7612, ((0.0, -0.966), (2.3979, -0.305), (4.7449, -0.769), (6.3491, -0.191))),
-    "relative_to_worse": (0.2253, ((0.1797, 0.039), (0.6573, 0.003))),
-    "log_rank_worse": (3.0445, ((3.0445, -0.286), (3.4012, -0.175), (3.6109, -0.086))),
-    "log_rank_better": (2.5649, ((2.5649, -0.114), (2.9957, -0.216), (3.2958, -0.104))),
+    "mentioned_far": (
+        4.585,
+        ((0.0, -1.005), (3.0445, -0.147), (4.585, -0.835), (5.295, -0.324), (6.5132, -0.151)),
+    ),
+    "relative_to_worse": (0.2413, ((0.1949, 0.082), (0.6856, 0.106))),
+    "log_rank_worse": (3.091, ((3.1355, -0.209), (3.434, -0.13), (3.6889, -0.036))),
+    "log_rank_better": (2.6391, ((2.6391, -0.092), (2.9957, -0.189), (3.2958, -0.095))),
     "shared_neighbours": (
         0.0,
-        ((0.0, 0.967), (0.1818, 0.688), (0.2, 0.61), (0.4444, 0.691), (0.6364, 0.258), (0.8, 0.092)),
+        ((0.0, 1.022), (0.1667, 0.763), (0.2, 0.715), (0.5, 0.653), (0.6364, 0.247), (0.8, 0.076)),
     ),
     "log_batch": (
-        5.8916,
-        (
-            (2.7081, 1.237),
-            (3.2958, -0.537),
-            (3.6636, -0.357),
-            (3.6889, 0.355),
-            (5.8916, 0.355),
-            (5.8972, -0.644),
-            (6.8222, -0.172),
-            (6.9027, -0.172),
-        ),
+        6.8255,
+        ((2.9957, 0.718), (3.6636, -0.094), (5.9135, 0.199), (6.5985, -0.339), (6.9058, -0.523)),
     ),
 }
-INTERCEPT = -4.005
+INTERCEPT = -4.023
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -176,7 +170,8 @@ def cluster(articles: list[Article], cfg: ClusterConfig) -> tuple[list[Article],
     originals = [a for a in articles if a.duplicate_of is None or a.duplicate_of not in ids]
     if not originals:
         return articles, []
-    profiles = [profile(a) for a in originals]
+    skip = furniture(originals)
+    profiles = [profile(a, skip) for a in originals]
     vectors = _vectors(profiles)
     pairs = _candidates(vectors, [a.cluster for a in originals])
     mix = _mix(vectors, pairs)
@@ -192,10 +187,29 @@ def cluster(articles: list[Article], cfg: ClusterConfig) -> tuple[list[Article],
 # --- profiles and vectors -------------------------------------------------------------------------
 
 
-def profile(article: Article) -> Profile:
-    """The terms and dates of one article (title and lede weigh more than the rest of the body)."""
-    paragraphs = [p.of(article.text) for p in article.paragraphs] or [article.text]
+def furniture(articles: Sequence[Article]) -> frozenset[str]:
+    """Paragraphs (as :func:`_paragraph_key`) found in ``FURNITURE_ARTICLES`` articles or more: a
+    site's sign-up box or a stock line ("The investigation is ongoing") that cleaning left in. They
+    say nothing about which event an article reports."""
+    counts: Counter[str] = Counter()
+    for article in articles:
+        counts.update({_paragraph_key(p.of(article.text)) for p in article.paragraphs})
+    return frozenset(key for key, n in counts.items() if n >= FURNITURE_ARTICLES and key)
+
+
+def _paragraph_key(text: str) -> str:
+    return " ".join(_LETTERS.findall(text.lower()))
+
+
+def profile(article: Article, skip: frozenset[str] = frozenset()) -> Profile:
+    """The terms and dates of one article (title and lede weigh more than the rest of the body);
+    paragraphs whose key is in ``skip`` (see :func:`furniture`) are left out."""
+    paragraphs = [
+        text for p in article.paragraphs if _paragraph_key(text := p.of(article.text)) not in skip
+    ] or [article.text if not article.paragraphs else ""]
     title, lede, rest = article.title or "", "\n".join(paragraphs[:3]), "\n".join(paragraphs[3:])
+    head = f"{title}\n{lede}"
+    lede_now = without_background(lede)  # the lede less what it says of earlier happenings
     # The title names the event in few words (counted three times); the lede says what happened,
     # where and when (twice).
     terms = {
@@ -203,14 +217,13 @@ def profile(article: Article) -> Profile:
         "names": _weighted(_name_keys, title, lede, rest),
         "numbers": _weighted(_NUMBER.findall, title, lede, rest),
         "title": Counter(_words(title)),
-        "weekdays": Counter(_WEEKDAY.findall(without_background(f"{title}\n{lede}"))),
+        "weekdays": Counter(_WEEKDAY.findall(f"{title}\n{lede_now}")),
         # Who and where the lede names: a report's background (an earlier raid) is further down.
-        "lede_names": Counter(_name_keys(f"{title}\n{lede}")),
+        "lede_names": Counter(_name_keys(head)),
         # Names of two words or more ("Robert Adams"), whole: who was shot, where, by whom.
         "full_names": _weighted(_full_names, title, lede, rest),
     }
     published = parse_iso(article.published)
-    head = f"{title}\n{lede}"
     background = background_spans(head)
     lead = date_mentions(head, published)
     reported = Counter(
@@ -229,7 +242,7 @@ def profile(article: Article) -> Profile:
         reported=max(reported, key=lambda d: (reported[d], d)) if reported else published,
         mentioned=tuple(days),
         names=frozenset(names(head)),
-        weekdays=sum({1 << WEEKDAYS[d.lower()] for d in _WEEKDAY.findall(without_background(head))}),
+        weekdays=sum({1 << WEEKDAYS[d.lower()] for d in _WEEKDAY.findall(f"{title}\n{lede_now}")}),
     )
 
 
@@ -628,10 +641,17 @@ def _records(
 
 
 def _label(group: Sequence[Profile], day: date | None) -> str:
-    """A reader's label: the date and the names most of the event's articles lead with."""
+    """A reader's label: the date and up to three names the event's articles lead with, the most
+    shared first, then the longest ("Novaya Tavolzhanka" before "Belgorod" when both are shared)."""
     counts = Counter(name for p in group for name in p.names)
-    common = [name for name, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:3]]
-    return ", ".join(([day.isoformat()] if day else []) + common) or "event"
+    ranked = sorted(counts, key=lambda name: (-counts[name], -len(name.split()), -len(name), name))
+    chosen: list[str] = []
+    for name in ranked:
+        if not any(name in other or other in name for other in chosen):
+            chosen.append(name)
+        if len(chosen) == 3:
+            break
+    return ", ".join(([day.isoformat()] if day else []) + chosen) or "event"
 
 
 def _assign(articles: list[Article], stories: list[Story]) -> tuple[list[Article], list[Story]]:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from reporter.config import DedupeConfig
 from reporter.model import Article
+from reporter.similarity import content_words
 from reporter.text import words
 
 INDEX_SHINGLE = 5  # words per shingle for finding candidates
@@ -33,7 +34,7 @@ def dedupe(articles: list[Article], cfg: DedupeConfig) -> list[Article]:
     parent = list(range(len(articles)))
     best_score: dict[int, float] = {}
     for i, j in _candidates(bodies):
-        if articles[i].cluster != articles[j].cluster:
+        if articles[i].cluster != articles[j].cluster or not _titles_agree(articles[i], articles[j]):
             continue
         score = _containment(verify[i], verify[j])
         if score >= cfg.threshold:
@@ -56,6 +57,14 @@ def dedupe(articles: list[Article], cfg: DedupeConfig) -> list[Article]:
                     duplicate_score=round(best_score.get(k, 1.0), 4),
                 )
     return result
+
+
+def _titles_agree(a: Article, b: Article) -> bool:
+    """False when both titles are known and share no content word: a copy keeps its headline's
+    words, and two pages of one site whose scraped "bodies" are the same sign-up box are not copies."""
+    if not a.title or not b.title:
+        return True
+    return bool(set(content_words(a.title)) & set(content_words(b.title)))
 
 
 def _original_rank(article: Article) -> tuple[str, int, str]:
