@@ -35,7 +35,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -88,62 +88,66 @@ DIRECTIONS = (1, 1, 1, 1, 1, 1, 1, 1, -1, -1, -1, -1, 1, -1, -1, 1, 0)
 # Feature -> (value when unknown, ((threshold, logit added above it), ...)).
 STEPS: dict[str, tuple[float, tuple[tuple[float, float], ...]]] = {
     "cos_words": (
-        0.0766,
+        0.0767,
         (
             (0.0376, 0.095),
-            (0.0626, 0.182),
-            (0.0896, 0.272),
-            (0.1324, 0.225),
-            (0.1479, 0.23),
-            (0.2393, 0.137),
-            (0.3276, 0.181),
-            (0.425, 0.06),
+            (0.0627, 0.183),
+            (0.0897, 0.274),
+            (0.1326, 0.231),
+            (0.1482, 0.235),
+            (0.2401, 0.151),
+            (0.3285, 0.173),
+            (0.4252, 0.054),
         ),
     ),
     "cos_names": (
         0.0705,
         (
-            (0.0455, 0.087),
-            (0.0896, 0.169),
-            (0.1522, 0.068),
-            (0.1657, 0.115),
-            (0.3234, 0.319),
-            (0.4415, 0.253),
-            (0.5699, 0.108),
+            (0.0016, 0.002),
+            (0.0454, 0.089),
+            (0.0896, 0.168),
+            (0.1523, 0.075),
+            (0.1658, 0.098),
+            (0.3234, 0.317),
+            (0.4418, 0.257),
+            (0.5701, 0.108),
         ),
     ),
-    "cos_numbers": (0.084, ((0.1652, 0.02), (0.3099, 0.184), (0.3416, 0.161), (0.5307, 0.106))),
-    "cos_title": (0.004, ((0.0, 0.07), (0.0313, 0.267), (0.1282, 0.19), (0.2047, 0.031))),
-    "cos_weekdays": (0.0, ((0.7348, 0.033),)),
+    "cos_numbers": (0.0844, ((0.1656, 0.016), (0.3099, 0.188), (0.3417, 0.167), (0.5307, 0.107))),
+    "cos_title": (0.004, ((0.0, 0.071), (0.0312, 0.264), (0.1282, 0.192), (0.2047, 0.032))),
+    "cos_weekdays": (0.0, ((0.7401, 0.029),)),
     "cos_lede_names": (
-        0.0439,
-        ((0.0, 0.28), (0.084, 0.095), (0.1176, 0.115), (0.1941, 0.207), (0.3139, 0.227), (0.4607, 0.116)),
+        0.0435,
+        ((0.0, 0.282), (0.0838, 0.104), (0.1171, 0.113), (0.1939, 0.222), (0.3137, 0.233), (0.4602, 0.113)),
     ),
-    "cos_full_names": (0.0, ((0.0, 0.441), (0.0858, 0.2), (0.2524, 0.079), (0.4464, 0.197), (0.643, 0.059))),
-    "weekdays_undated": (0.0, ((0.0, 0.492),)),
-    "weekday_distance": (1.0, ((1.0, -0.665), (2.0, -0.098))),
-    "published_far": (4.7185, ((0.0, -0.349), (4.7185, -0.448), (5.3519, -0.164), (6.5265, -0.142))),
+    "cos_full_names": (
+        0.0,
+        ((0.0, 0.444), (0.0873, 0.182), (0.2533, 0.084), (0.4468, 0.199), (0.6424, 0.059)),
+    ),
+    "weekdays_undated": (0.0, ((0.0, 0.495),)),
+    "weekday_distance": (1.0, ((1.0, -0.666), (2.0, -0.097))),
+    "published_far": (4.7185, ((0.0, -0.349), (4.7185, -0.445), (5.3519, -0.165), (6.525, -0.142))),
     "reported_far": (
         4.7622,
-        ((0.0, -0.463), (2.4849, -0.045), (4.7622, -0.406), (5.3891, -0.075), (6.5525, -0.125)),
+        ((0.0, -0.462), (2.4849, -0.045), (4.7622, -0.404), (5.3891, -0.073), (6.5511, -0.123)),
     ),
     "mentioned_far": (
         4.585,
-        ((0.0, -1.005), (3.0445, -0.147), (4.585, -0.835), (5.295, -0.324), (6.5132, -0.151)),
+        ((0.0, -1.007), (3.0445, -0.15), (4.585, -0.833), (5.2983, -0.328), (6.5117, -0.153)),
     ),
-    "relative_to_worse": (0.2413, ((0.1949, 0.082), (0.6856, 0.106))),
-    "log_rank_worse": (3.091, ((3.1355, -0.209), (3.434, -0.13), (3.6889, -0.036))),
-    "log_rank_better": (2.6391, ((2.6391, -0.092), (2.9957, -0.189), (3.2958, -0.095))),
+    "relative_to_worse": (0.2417, ((0.195, 0.078), (0.6862, 0.102))),
+    "log_rank_worse": (3.091, ((3.1355, -0.204), (3.434, -0.132), (3.6889, -0.04))),
+    "log_rank_better": (2.6391, ((2.6391, -0.097), (2.9957, -0.184), (3.2958, -0.101))),
     "shared_neighbours": (
         0.0,
-        ((0.0, 1.022), (0.1667, 0.763), (0.2, 0.715), (0.5, 0.653), (0.6364, 0.247), (0.8, 0.076)),
+        ((0.0, 1.019), (0.1667, 0.742), (0.2, 0.721), (0.5, 0.65), (0.6364, 0.248), (0.8, 0.067)),
     ),
     "log_batch": (
         6.8255,
-        ((2.9957, 0.718), (3.6636, -0.094), (5.9135, 0.199), (6.5985, -0.339), (6.9058, -0.523)),
+        ((2.9957, 0.717), (3.6636, -0.099), (5.9135, 0.199), (6.5985, -0.341), (6.9058, -0.524)),
     ),
 }
-INTERCEPT = -4.023
+INTERCEPT = -4.019
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -198,7 +202,7 @@ def furniture(articles: Sequence[Article]) -> frozenset[str]:
 
 
 def _paragraph_key(text: str) -> str:
-    return " ".join(_LETTERS.findall(text.lower()))
+    return " ".join(text.lower().split())
 
 
 def profile(article: Article, skip: frozenset[str] = frozenset()) -> Profile:
@@ -209,22 +213,26 @@ def profile(article: Article, skip: frozenset[str] = frozenset()) -> Profile:
     ] or [article.text if not article.paragraphs else ""]
     title, lede, rest = article.title or "", "\n".join(paragraphs[:3]), "\n".join(paragraphs[3:])
     head = f"{title}\n{lede}"
-    lede_now = without_background(lede)  # the lede less what it says of earlier happenings
+    background = background_spans(head)
+    head_now = without_background(head, background)  # less what it says of earlier happenings
+    phrases = [list(names(part)) for part in (title, lede, rest)]  # capitalised names, as written
+    keys = [[[name_key(w) for w in phrase.split() if len(w) > 2] for phrase in part] for part in phrases]
+    name_keys = [[key for phrase in part for key in phrase] for part in keys]
+    # Names of two words or more ("Robert Adams"), whole: who was shot, where, by whom.
+    full_names = [[f"{a} {b}" for phrase in part for a, b in itertools.pairwise(phrase)] for part in keys]
     # The title names the event in few words (counted three times); the lede says what happened,
     # where and when (twice).
     terms = {
-        "words": _weighted(_words, title, lede, rest),
-        "names": _weighted(_name_keys, title, lede, rest),
-        "numbers": _weighted(_NUMBER.findall, title, lede, rest),
+        "words": _weighted(*(_words(part) for part in (title, lede, rest))),
+        "names": _weighted(*name_keys),
+        "numbers": _weighted(*(_NUMBER.findall(part) for part in (title, lede, rest))),
         "title": Counter(_words(title)),
-        "weekdays": Counter(_WEEKDAY.findall(f"{title}\n{lede_now}")),
+        "weekdays": Counter(_WEEKDAY.findall(head_now)),
         # Who and where the lede names: a report's background (an earlier raid) is further down.
-        "lede_names": Counter(_name_keys(head)),
-        # Names of two words or more ("Robert Adams"), whole: who was shot, where, by whom.
-        "full_names": _weighted(_full_names, title, lede, rest),
+        "lede_names": Counter(name_keys[0] + name_keys[1]),
+        "full_names": _weighted(*full_names),
     }
     published = parse_iso(article.published)
-    background = background_spans(head)
     lead = date_mentions(head, published)
     reported = Counter(
         day for offset, day in lead if not any(start <= offset < end for start, end in background)
@@ -241,8 +249,8 @@ def profile(article: Article, skip: frozenset[str] = frozenset()) -> Profile:
         # The most reported day; on a tie the latest (the news is the newest happening).
         reported=max(reported, key=lambda d: (reported[d], d)) if reported else published,
         mentioned=tuple(days),
-        names=frozenset(names(head)),
-        weekdays=sum({1 << WEEKDAYS[d.lower()] for d in _WEEKDAY.findall(f"{title}\n{lede_now}")}),
+        names=frozenset(phrases[0] + phrases[1]),
+        weekdays=sum({1 << WEEKDAYS[d.lower()] for d in _WEEKDAY.findall(head_now)}),
     )
 
 
@@ -252,9 +260,9 @@ _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 _stem = functools.lru_cache(maxsize=1 << 16)(stem)
 
 
-def _weighted(terms: Callable[[str], list[str]], title: str, lede: str, rest: str) -> Counter[str]:
+def _weighted(title: list[str], lede: list[str], rest: list[str]) -> Counter[str]:
     """Term counts with the title's terms counted three times and the lede's twice."""
-    return Counter(terms(title) * 3 + terms(lede) * 2 + terms(rest))
+    return Counter(title * 3 + lede * 2 + rest)
 
 
 def _words(text: str) -> list[str]:
@@ -262,18 +270,6 @@ def _words(text: str) -> list[str]:
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return [_stem(w) for w in _LETTERS.findall(text.lower()) if w not in STOP_WORDS]
-
-
-def _full_names(text: str) -> list[str]:
-    found = []
-    for phrase in names(text):
-        keys = [name_key(w) for w in phrase.split() if len(w) > 2]
-        found += [f"{a} {b}" for a, b in itertools.pairwise(keys)]
-    return found
-
-
-def _name_keys(text: str) -> list[str]:
-    return [name_key(w) for phrase in names(text) for w in phrase.split() if len(w) > 2]
 
 
 def _vectors(profiles: Sequence[Profile]) -> dict[str, Any]:

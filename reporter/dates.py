@@ -138,9 +138,9 @@ def background_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in _sentence_bounds(text) if _BACKGROUND.search(text, s, e) is not None]
 
 
-def without_background(text: str) -> str:
-    """``text`` with its background sentences (those :func:`background_spans` finds) left out."""
-    spans = background_spans(text)
+def without_background(text: str, spans: list[tuple[int, int]] | None = None) -> str:
+    """``text`` with its background sentences left out (``spans``, default :func:`background_spans`)."""
+    spans = background_spans(text) if spans is None else spans
     if not spans:
         return text
     kept, cursor = [], 0
