@@ -522,60 +522,51 @@ def _edges(pairs: Pairs, scores: np.ndarray) -> Edges:
 
 
 def _agglomerate(
-    n: int, edges: Edges, threshold: float, start: Sequence[Sequence[int]] | None = None
+    n: int,
+    edges: Edges,
+    threshold: float,
+    start: Sequence[Sequence[int]] | None = None,
 ) -> list[list[int]]:
-    """Average-link clusters of items ``0..n-1`` over ``edges`` (a missing edge counts as 0).
+    """Average-link clusters of items ``0..n-1`` over ``edges``.
 
     Starts from ``start`` (groups of items; default: every item alone) and merges the two clusters
-    with the highest average edge while it is at least ``threshold``. Ties break on the smaller
-    cluster numbers, so the result is deterministic. Clusters come back sorted by their first item.
+    with the highest average edge (a missing edge counts as 0) while it is at least ``threshold``.
+    Ties break on the smaller cluster numbers, so the result is deterministic. Clusters come back
+    sorted by their first item.
     """
     groups = [list(g) for g in start] if start is not None else [[i] for i in range(n)]
     owner = {item: k for k, group in enumerate(groups) for item in group}
     clusters: dict[int, list[int]] = dict(enumerate(groups))
-    sums: dict[int, dict[int, float]] = defaultdict(dict)
+    sums: dict[int, dict[int, float]] = defaultdict(dict)  # cluster -> cluster -> sum of edges
     for (i, j), score in sorted(edges.items()):
         a, b = owner.get(i), owner.get(j)
         if a is not None and b is not None and a != b:
             sums[a][b] = sums[b][a] = sums[a].get(b, 0.0) + score
-    heap = [
-        (-total / (len(clusters[a]) * len(clusters[b])), a, b)
-        for a, row in sums.items()
-        for b, total in row.items()
-        if a < b
-    ]
+
+    def average(a: int, b: int) -> float:
+        return sums[a].get(b, 0.0) / (len(clusters[a]) * len(clusters[b]))
+
+    heap = [(-average(a, b), a, b) for a, row in sums.items() for b in row if a < b]
     heapq.heapify(heap)
     while heap:
         negative, a, b = heapq.heappop(heap)
         if a not in clusters or b not in clusters:
             continue
-        average = sums[a].get(b, 0.0) / (len(clusters[a]) * len(clusters[b]))
-        if abs(average + negative) > 1e-12:  # stale entry: the pair's average has changed since
+        value = average(a, b)
+        if abs(value + negative) > 1e-12:  # stale entry: the pair's average has changed since
             continue
-        if average < threshold:
+        if value < threshold:
             break
-        _merge(clusters, sums, heap, a, b)
+        # Merge b into a, then push a's new averages to its neighbours.
+        clusters[a] += clusters.pop(b)
+        for neighbour, total in sums.pop(b).items():
+            sums[neighbour].pop(b, None)
+            if neighbour != a:
+                sums[a][neighbour] = sums[neighbour][a] = sums[a].get(neighbour, 0.0) + total
+        sums[a].pop(b, None)
+        for neighbour in sums[a]:
+            heapq.heappush(heap, (-average(a, neighbour), min(a, neighbour), max(a, neighbour)))
     return sorted((sorted(c) for c in clusters.values()), key=lambda c: c[0])
-
-
-def _merge(
-    clusters: dict[int, list[int]],
-    sums: dict[int, dict[int, float]],
-    heap: list[tuple[float, int, int]],
-    a: int,
-    b: int,
-) -> None:
-    """Merge cluster ``b`` into ``a`` and push ``a``'s new averages to its neighbours."""
-    clusters[a] += clusters.pop(b)
-    for neighbour, total in sums.pop(b).items():
-        sums[neighbour].pop(b, None)
-        if neighbour == a:
-            continue
-        sums[a][neighbour] = sums[neighbour][a] = sums[a].get(neighbour, 0.0) + total
-    sums[a].pop(b, None)
-    for neighbour, total in sums[a].items():
-        average = total / (len(clusters[a]) * len(clusters[neighbour]))
-        heapq.heappush(heap, (-average, min(a, neighbour), max(a, neighbour)))
 
 
 # --- stories, events and the records --------------------------------------------------------------

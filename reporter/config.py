@@ -37,7 +37,7 @@ class DedupeConfig:
 
 @dataclass(frozen=True, slots=True)
 class ClusterConfig:
-    story_threshold: float = 0.12  # average text similarity (0-1) of events put in one story
+    story_threshold: float = 0.08  # average text similarity (0-1) of events put in one story
     event_threshold: float = 0.4  # average same-event probability of articles put in one event
     date_window_days: int = 2  # days apart that count as no date distance (the model was fitted with 2)
 
