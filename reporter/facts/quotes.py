@@ -709,14 +709,17 @@ def _noun_phrase(text: str, unit_start: int, end: int) -> Speaker | None:
         ):
             break
         taken.append(match)
-        if len(taken) >= 10:
-            break
+        if len(taken) >= _MAX_SUBJECT_WORDS:  # no subject this long: the walk lost its way in a clause
+            return Speaker(match.start(), end, None, None)  # a subject there is, but not whose
         if lower in _DETERMINERS:
             index = spans.index(match)
             if index == 0 or spans[index - 1].group().lower() not in _NP_JOINERS:
                 break
-    while taken and taken[-1].group().lower() in ("of", "for", "at", "in", "from", "with", "and", "&"):
+    while taken and taken[-1].group().lower() in ("and", "&"):
         taken.pop()
+    pp_start = -1
+    if taken and taken[-1].group().lower() in _INNER_WORDS:
+        pp_start = taken.pop().start()  # "with Trump yelling", "In an interview Trump said"
     if not taken:
         return None
     joined = [i for i, m in enumerate(taken) if m.group().lower() in ("and", "&")]
@@ -732,9 +735,14 @@ def _noun_phrase(text: str, unit_start: int, end: int) -> Speaker | None:
     if _is_verb_like(phrase.split()[0]) and phrase[0].islower():
         return None
     name, role = split_role(phrase)
+    if pp_start >= 0 and name is None:
+        # "… fighting on Kyiv's side of the war said": a prepositional phrase ends the subject, which
+        # starts further left, in words the walk cannot read; the cue has a subject, but not a name
+        return Speaker(pp_start, end, None, None)
     return Speaker(start, end, name, role)
 
 
+_MAX_SUBJECT_WORDS = 14
 # Words that join two parts of one subject ("the spokesman for the ministry", "X and the police").
 _NP_JOINERS = _wordset("and of for at in from with on to about than")
 # Lowercase words that cannot be a subject by themselves.
@@ -1447,6 +1455,8 @@ def _preposed(
             return None
     if _disagrees(text, speaker, cue):
         return None  # "the deadliest terrorist attack": a singular noun before a bare verb is a noun
+    if _naming(text, speaker, cue):
+        return None  # "a rural town called Graivoron", "a group calling itself X": a name given
     if (
         cue.kind == OBJECT
         and " " not in cue.text
@@ -1468,6 +1478,21 @@ def _preposed(
     confidence = 0.85 if direct else (0.7 if cue.kind in (SAY, TELL) else 0.55)
     return Attribution(unit.start, unit.end, content_start, content_end, cue.text, cue.start, speaker,
                        direct, confidence)  # fmt: skip
+
+
+_NAMING = _wordset("call name dub label brand term title")
+
+
+def _naming(text: str, speaker: Speaker, cue: Cue) -> bool:
+    """ "a town called X", "a group calling itself X": a participle after an indefinite noun phrase
+    gives a name; the noun phrase says nothing."""
+    verb = cue.text.split()[0].lower()
+    if cue.lemma not in _NAMING or text[speaker.end : cue.start].strip():
+        return False
+    if verb.endswith("ing"):
+        return re.match(r"\s+(?:itself|himself|herself|themselves)\b", text[cue.end : cue.end + 12]) is not None
+    first = text[speaker.start : speaker.end].split()[0].lower()
+    return verb.endswith("ed") and first in ("a", "an", "another", "one") and not person_like(speaker)
 
 
 _REDUCED_RELATIVE = re.compile(r"[a-z]+ed\s+(?:by|in|on|at|from|under)\b")
@@ -1698,8 +1723,8 @@ def _complement_start(text: str, cue_end: int, unit_end: int, kind: str, lemma: 
     punct = ":" in rest[:marked] or "," in rest[:marked]
     quoted = stripped[0] in "“\"'‘«" or stripped.startswith("''")
     if kind == OBJECT:
-        if punct and not quoted:
-            return None
+        if (punct and not quoted) or (lead in _PP_LEADS and lead != "as") or lead in _NOT_OBJECTS:
+            return None  # "attacking under their own steam": no object, another verb sense
         return offset
     if lead == "to" and lemma in _TAKES_INFINITIVE and not punct:
         return offset  # "vowed to ban", "agreed to lend"
@@ -1726,6 +1751,7 @@ def _complement_start(text: str, cue_end: int, unit_end: int, kind: str, lemma: 
     return offset
 
 
+_NOT_OBJECTS = _wordset("under into across inside along through toward towards without with")
 _PARTICLE_LEADS = _wordset("out up off down away back over around")
 _PP_LEADS = _wordset("in on at during after before from via while when as since until amid outside near")
 _AFTER_PP = re.compile(r"[^,.;:“\"]{1,60}?(?:\s+(?=that\b)|,\s*(?=[“\"]|'')|:\s*)")
@@ -1953,11 +1979,24 @@ def _resolve(text: str, found: list[Attribution]) -> list[tuple[Attribution, str
                 name = (
                     _described(speaker.role, people + bodies, mentions, attribution.cue_start) or speaker.role
                 )
-        if name and speaker is not None and not speaker.pronoun:
+        if name and name.lower() in _BARE_WORDS:
+            name = None  # "those who support …": no one in particular
+        if name and speaker is not None and not speaker.pronoun and (speaker.name or _titled(name)):
             target = bodies if _org_like(name.split()) else people
             target.append((attribution.cue_start, name))
         out.append((attribution, name, role))
     return sorted(out, key=lambda item: (item[0].start, item[0].quote_start))
+
+
+# Speakers that name no one: determiners and quantifiers standing alone.
+_BARE_WORDS = _wordset("those these this that some many all any each one most")
+
+
+def _titled(description: str) -> bool:
+    """A description a pronoun may stand for: headed by a title or a body ("the governor", "the
+    ministry"), not a crowd ("the soldiers") or a thing ("a rural town")."""
+    head = _head_word(re.findall(r"[A-Za-z][\w'’.-]*", description))
+    return head is not None and (head in _TITLES or head in _ORG_WORDS)
 
 
 _MENTION = re.compile(
