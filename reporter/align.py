@@ -23,7 +23,6 @@ published days apart, sentences that differ in a figure, a name or a negation ne
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from itertools import combinations
 
@@ -98,27 +97,13 @@ def paragraph_scores(
             if len(spans) != 1:  # the whole paragraph too: a splitter's wrong cut ("Sens. John") costs less
                 spans.append(paragraph)
             passages.extend(((article.id, index), prepare(s.of(article.text))) for s in spans)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for k, (_slot, passage) in enumerate(passages):
-        for word in set(passage.content):
-            postings[word].append(k)
-    # Shared distinct content words per pair, counted from the postings: pairs below the scorer's own
-    # gate (MIN_SHARED of the shorter sentence) would score 0, so they are never scored at all.
-    shared: Counter[tuple[int, int]] = Counter()
-    for rows in postings.values():
-        for i, j in combinations(rows, 2):
-            if passages[i][0][0] != passages[j][0][0]:
-                shared[(i, j)] += 1
-    distinct = [len(set(passage.content)) for _slot, passage in passages]
-    candidates = [
-        (i, j) for (i, j), count in shared.items() if count >= MIN_SHARED * min(distinct[i], distinct[j])
-    ]
+    candidates = _candidates([slot[0] for slot, _passage in passages], [p for _slot, p in passages])
     apart = {
         (x.id, y.id): _apart(x, y, cfg.conflict_days)
         for x, y in combinations(sorted(articles, key=lambda a: a.id), 2)
     }
     scores: dict[tuple[Slot, Slot], float] = {}
-    for i, j in sorted(candidates):
+    for i, j in candidates:
         (left, a), (right, b) = passages[i], passages[j]
         key = (left, right) if left < right else (right, left)
         if apart[(key[0][0], key[1][0])] and conflicts(a, b):
@@ -127,6 +112,40 @@ def paragraph_scores(
         if score > scores.get(key, 0.0):
             scores[key] = score
     return scores
+
+
+def _candidates(owners: Sequence[str], passages: Sequence[Passage]) -> list[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, of passages of different owners that pass the scorer's own
+    gate (sharing at least MIN_SHARED of the shorter's distinct content words), sorted.
+
+    Pairs below the gate would score 0, so they are never scored at all. The shared words of every pair
+    are counted at once as a product of sparse word-incidence matrices: counting them pair by pair
+    from postings lists was the costliest part of aligning a large story.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    vocabulary: dict[object, int] = {}
+    columns: list[int] = []
+    bounds = [0]
+    for passage in passages:
+        columns.extend(vocabulary.setdefault(word, len(vocabulary)) for word in passage.bags[2])
+        bounds.append(len(columns))
+    incidence = sp.csr_matrix(
+        (np.ones(len(columns), dtype=np.int32), np.array(columns, dtype=np.int64), np.array(bounds)),
+        shape=(len(passages), len(vocabulary)),
+    )
+    shared = (incidence @ incidence.T).tocoo()
+    owner_ids = {owner: n for n, owner in enumerate(sorted(set(owners)))}
+    owner = np.array([owner_ids[o] for o in owners], dtype=np.int64)
+    distinct = np.diff(np.array(bounds))
+    rows, cols = shared.row, shared.col
+    keep = (
+        (rows < cols)
+        & (owner[rows] != owner[cols])
+        & (shared.data >= MIN_SHARED * np.minimum(distinct[rows], distinct[cols]))
+    )
+    return sorted(zip(rows[keep].tolist(), cols[keep].tolist(), strict=True))
 
 
 def _apart(a: Article, b: Article, days: int) -> bool:

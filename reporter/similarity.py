@@ -158,6 +158,7 @@ _TOKEN = re.compile(r"\$?\d+(?:[.,:/]\d+)*%?|[a-z]+(?=n't)|n't|[a-z]+(?:['-][a-z
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
 _NAME = re.compile(r"(?<![\w.'’-])[A-Z][\w'’-]*[a-z][\w-]*(?:['’][a-z]+)?")
 _NEGATIONS = frozenset(["not", "no", "never", "n't", "nor", "without", "neither", "none", "nobody"])
+_LETTER = re.compile(r"[A-Za-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +175,8 @@ class Passage:
     negated: bool
     bags: tuple[Counter[object], ...] = ()  # words, word pairs, content, content pairs, content prefixes
     joined: str = ""  # the words joined by spaces, for the character measure
+    totals: tuple[int, ...] = ()  # each bag's total count (its size when every item is there once)
+    spellings: frozenset[str] = frozenset()  # name keys of the names and content words
 
 
 def prepare(sentence: str) -> Passage:
@@ -181,26 +184,23 @@ def prepare(sentence: str) -> Passage:
     words: list[str] = []
     content: list[str] = []
     numbers: set[str] = set()
-    folded = _TOKEN.findall(_POSSESSIVE.sub("", fold(sentence)))
-    for token in folded:
-        if token[0].isdigit() or token[0] == "$":
-            figure = token.lstrip("$").rstrip("%").replace(",", "")
+    folded = fold(sentence)
+    if "'s" in folded:
+        folded = _POSSESSIVE.sub("", folded)
+    tokens = _TOKEN.findall(folded)
+    for token in tokens:
+        found, figure = _reading(token)
+        if figure is not None:
             numbers.add(figure)
-            found = [figure, _normal("percent")] if token.endswith("%") else [figure]
-        elif token in _NUMBER_WORDS:
-            numbers.add(_NUMBER_WORDS[token])
-            found = [_NUMBER_WORDS[token]]
-        else:
-            found = [_normal(token)]
-        words.extend(found)
+        words += found
         if token not in STOP_WORDS:
-            content.extend(found)
-    opening = re.search(r"[A-Za-z]", sentence)
+            content += found
+    opening = _LETTER.search(sentence)
     names = {
-        _normal(_POSSESSIVE.sub("", fold(m.group())))
+        _name(m.group())
         for m in _NAME.finditer(sentence)
         if opening is None or m.start() != opening.start()  # a capital there says nothing
-    }
+    } - STOP_WORDS
     bags: tuple[Counter[object], ...] = (
         Counter(words),
         Counter(pairwise(words)),
@@ -212,11 +212,32 @@ def prepare(sentence: str) -> Passage:
         words=tuple(words),
         content=tuple(content),
         numbers=frozenset(numbers),
-        names=frozenset(names - STOP_WORDS),
-        negated=not _NEGATIONS.isdisjoint(folded),
+        names=frozenset(names),
+        negated=not _NEGATIONS.isdisjoint(tokens),
         bags=bags,
         joined=" ".join(words),
+        totals=tuple(bag.total() for bag in bags),
+        spellings=frozenset(map(name_key, names.union(content))),
     )
+
+
+# Token-level readings are cached: news repeats its words, and every token of every sentence of a story
+# passes through here when it is aligned.
+@functools.lru_cache(maxsize=65536)
+def _reading(token: str) -> tuple[tuple[str, ...], str | None]:
+    """A token's compared forms (stemmed, synonym-folded; a percentage is its figure and "percent"),
+    and the figure it gives, if any."""
+    if token[0].isdigit() or token[0] == "$":
+        figure = token.lstrip("$").rstrip("%").replace(",", "")
+        return ((figure, _normal("percent")) if token.endswith("%") else (figure,)), figure
+    if token in _NUMBER_WORDS:
+        return (_NUMBER_WORDS[token],), _NUMBER_WORDS[token]
+    return (_normal(token),), None
+
+
+@functools.lru_cache(maxsize=65536)
+def _name(written: str) -> str:
+    return _normal(_POSSESSIVE.sub("", fold(written)))
 
 
 def _normal(token: str) -> str:
@@ -245,11 +266,11 @@ FEATURES = (
 
 def pair_features(a: Passage, b: Passage) -> tuple[float, ...]:
     """The :data:`FEATURES` of a pair, in that order. Symmetric: ``(a, b)`` and ``(b, a)`` agree."""
-    low_words, high_words = _containment(a.bags[0], b.bags[0])
-    low_pairs, high_pairs = _containment(a.bags[1], b.bags[1])
-    low_content, high_content = _containment(a.bags[2], b.bags[2])
-    _low, high_content_pairs = _containment(a.bags[3], b.bags[3])
-    _low, high_prefix = _containment(a.bags[4], b.bags[4])
+    low_words, high_words = _containment(a, b, 0)
+    low_pairs, high_pairs = _containment(a, b, 1)
+    low_content, high_content = _containment(a, b, 2)
+    _low, high_content_pairs = _containment(a, b, 3)
+    _low, high_prefix = _containment(a, b, 4)
     run = max(_longest_unmatched(a.words, b.bags[0]), _longest_unmatched(b.words, a.bags[0]))
     unmatched = max(len(a.bags[2].keys() - b.bags[2].keys()), len(b.bags[2].keys() - a.bags[2].keys()))
     all_numbers = a.numbers | b.numbers
@@ -275,24 +296,34 @@ def pair_features(a: Passage, b: Passage) -> tuple[float, ...]:
     )
 
 
-def _containment(a: Counter[object], b: Counter[object]) -> tuple[float, float]:
-    """The share of ``a``'s items found in ``b`` and of ``b``'s in ``a`` (with counts), low then high."""
+def _containment(left: Passage, right: Passage, bag: int) -> tuple[float, float]:
+    """The share of one passage's items in bag number ``bag`` found in the other's, and the other way
+    round (with counts), low then high."""
+    a, b = left.bags[bag], right.bags[bag]
     if not a or not b:
         return 0.0, 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    shared = sum(min(count, b[item]) for item, count in a.items() if item in b)
-    shares = sorted((shared / a.total(), shared / b.total()))
-    return shares[0], shares[1]
+    a_total = left.totals[bag] if left.totals else a.total()
+    b_total = right.totals[bag] if right.totals else b.total()
+    common = a.keys() & b.keys()
+    if len(a) == a_total or len(b) == b_total:  # one side holds each item once: a min() is always 1
+        shared = len(common)
+    else:
+        shared = sum(min(a[item], b[item]) for item in common)
+    first, second = shared / a_total, shared / b_total
+    return (first, second) if first <= second else (second, first)
 
 
 def _longest_unmatched(words: Sequence[str], other: Counter[object]) -> int:
     """The longest run of consecutive ``words`` not in ``other``: an added clause is added content."""
     best = current = 0
     for word in words:
-        current = 0 if word in other else current + 1
-        best = max(best, current)
-    return best
+        if word in other:
+            if current > best:
+                best = current
+            current = 0
+        else:
+            current += 1
+    return current if current > best else best
 
 
 def conflicts(a: Passage, b: Passage) -> tuple[str, ...]:
@@ -315,8 +346,11 @@ def conflicts(a: Passage, b: Passage) -> tuple[str, ...]:
 
 
 def _unmatched_names(a: Passage, b: Passage) -> set[str]:
-    spellings = {name_key(n) for n in b.names} | {name_key(w) for w in b.content}
-    return {n for n in a.names if n not in b.bags[0] and name_key(n) not in spellings}
+    unmatched = a.names - b.bags[0].keys()
+    if not unmatched:  # the common case, and spelling keys of every word of ``b`` are not cheap
+        return set()
+    spellings = b.spellings or {name_key(n) for n in b.names} | {name_key(w) for w in b.content}
+    return {n for n in unmatched if name_key(n) not in spellings}
 
 
 # Logistic-model coefficients, one per FEATURE, and the intercept. Fitted by `python -m evaluation.msrp

@@ -213,3 +213,33 @@ def test_seed_groups_hold_originals_one_paragraph_each(
         assert all(a.duplicate_of is None for a in members), "copies are folded under their original"
         assert len({a.id for a in members}) == len(members) >= 2
         assert all(0 <= m.paragraph < len(articles[m.article].paragraphs) for m in alignment.members)
+
+
+def test_candidate_pairs_are_exactly_the_pairs_the_scorer_would_not_zero() -> None:
+    """The sparse count of shared words must pick the very pairs the scorer's own gate lets through:
+    a pair left out would lose an alignment, a pair of one article would align an outlet with itself."""
+    from itertools import combinations
+
+    from reporter.align import _candidates
+    from reporter.similarity import MIN_SHARED, prepare
+
+    sentences = [
+        ("a", "Two civilians were killed when shells hit Kozinka on Friday."),
+        ("a", "The governor said shells hit Kozinka."),
+        ("b", "Shells hit Kozinka on Friday, killing two civilians."),
+        ("b", "The council approved the budget."),
+        ("c", "Residents said the budget was approved by the council on Friday."),
+        ("c", "Nothing happened."),
+        ("c", ""),
+    ]
+    owners = [owner for owner, _ in sentences]
+    passages = [prepare(text) for _, text in sentences]
+    expected = []
+    for i, j in combinations(range(len(passages)), 2):
+        left, right = set(passages[i].content), set(passages[j].content)
+        shorter = min(len(left), len(right))
+        if owners[i] != owners[j] and shorter and len(left & right) >= MIN_SHARED * shorter:
+            expected.append((i, j))
+    assert expected  # the case must hold pairs on both sides of the gate
+    assert len(expected) < sum(1 for i, j in combinations(range(7), 2) if owners[i] != owners[j])
+    assert _candidates(owners, passages) == expected

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
+from collections import Counter
 
 import numpy as np
 import pytest
@@ -17,6 +19,7 @@ from reporter.similarity import (
     same_content,
     similarity_matrix,
 )
+from reporter.similarity import _containment as _containment
 
 # One statement told twice: reordered, reworded with synonyms, figures written differently.
 PARAPHRASES = [
@@ -206,3 +209,36 @@ def test_tfidf_rows_match_scikit_learn() -> None:
     reference = vectorizer.fit_transform(texts)
     expected = np.clip((reference[:15] @ reference[15:].T).toarray(), 0, 1)
     assert np.allclose(similarity_matrix(texts[:15], texts[15:]), expected)
+
+
+# Sentences with repeated words and names, so the counted (not only the distinct) overlaps matter.
+REPEATS = [
+    "The the police said police officers and police dogs searched the house of the Smith family.",
+    "Police dogs searched the Smith house, police said, and the officers left.",
+    "Smith and Smyth said nothing; Grayvoron residents said the shelling went on and on.",
+    "Residents of Graivoron said shelling went on all night, Smith said.",
+    "",
+]
+
+
+def _reference_containment(a: Counter[object], b: Counter[object]) -> tuple[float, float]:
+    """Containment as first written, with counts from the bags themselves (no precomputed totals)."""
+    if not a or not b:
+        return 0.0, 0.0
+    shared = sum(min(count, b[item]) for item, count in a.items() if item in b)
+    low, high = sorted((shared / a.total(), shared / b.total()))
+    return low, high
+
+
+@pytest.mark.parametrize("first", REPEATS)
+@pytest.mark.parametrize("second", REPEATS)
+def test_precomputed_counts_give_the_features_the_bags_give(first: str, second: str) -> None:
+    """Totals and name keys stored on a passage are shortcuts: passages without them (as built by
+    hand) must give the same features and conflicts, and the counted overlaps must be exact."""
+    a, b = prepare(first), prepare(second)
+    bare_a = dataclasses.replace(a, totals=(), spellings=frozenset())
+    bare_b = dataclasses.replace(b, totals=(), spellings=frozenset())
+    assert pair_features(a, b) == pair_features(bare_a, bare_b)
+    assert conflicts(a, b) == conflicts(bare_a, bare_b)
+    for bag in range(len(a.bags)):
+        assert _containment(a, b, bag) == _reference_containment(a.bags[bag], b.bags[bag])
