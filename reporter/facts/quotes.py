@@ -635,6 +635,8 @@ def _skip_between(text: str, unit_start: int, cue_start: int) -> int:
     """Left of a cue, the end of its subject: auxiliaries, adverbs and time phrases skipped."""
     end = cue_start
     for _ in range(8):
+        if not _may_skip(text, unit_start, end):
+            break  # most subjects end right before their verb: spare the search
         window = max(unit_start, end - 100)  # the patterns are anchored at the end: search a tail only
         head = text[window:end]
         match = _SKIPPABLE.search(head)
@@ -653,6 +655,30 @@ _INTERJECTION = re.compile(
     r"|\s*[—–]\s*[^—–;]{1,90}[—–]\s*$"
     r"|\s*\([^()]{1,40}\)\s*,?\s*$",
     re.IGNORECASE,
+)
+
+
+def _may_skip(text: str, unit_start: int, end: int) -> bool:
+    """Whether the text before ``end`` could end in something ``_SKIPPABLE`` matches: a cheap test on
+    its last word or mark (an aside ends with a comma, dash or bracket; the rest with a listed word)."""
+    tail = _LAST_WORD.search(text, max(unit_start, end - 30), end)
+    if tail is None:
+        return False
+    if tail.group("mark"):
+        return True
+    word = tail.group("word").lower()
+    return word in _SKIP_LAST or word.endswith(("ly", "n't", "n’t"))
+
+
+_LAST_WORD = re.compile(r"(?:(?P<word>[\w'’]+)|(?P<mark>[,)—–]))\s*$")
+# The last words of the phrases _BETWEEN and _TO_BEFORE skip (adverbs in -ly apart).
+_SKIP_LAST = _wordset(
+    """has have had is are was were been being also later earlier previously then again recently now
+    once first further separately initially would will could can cannot may might should must did does
+    do not never either still already always just long even only last since too soon often ever to
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week month year
+    night morning afternoon evening weekend january february march april may june july august
+    september october november december"""
 )
 
 
@@ -1490,7 +1516,9 @@ def _naming(text: str, speaker: Speaker, cue: Cue) -> bool:
     if cue.lemma not in _NAMING or text[speaker.end : cue.start].strip():
         return False
     if verb.endswith("ing"):
-        return re.match(r"\s+(?:itself|himself|herself|themselves)\b", text[cue.end : cue.end + 12]) is not None
+        return (
+            re.match(r"\s+(?:itself|himself|herself|themselves)\b", text[cue.end : cue.end + 12]) is not None
+        )
     first = text[speaker.start : speaker.end].split()[0].lower()
     return verb.endswith("ed") and first in ("a", "an", "another", "one") and not person_like(speaker)
 
