@@ -76,7 +76,7 @@ def _analyze(
     corrections = _corrections(paths, overrides_path)
     # Processes pay for themselves only on a corpus: starting them costs about a second.
     local = workers or (os.cpu_count() or 1 if len(articles) >= LARGE_INPUT else 1)
-    with _executor(local, None) as executor:
+    with _executor(local, None, cfg) as executor:
         return analyze(
             articles, cfg, problems, progress=_progress, executor=executor, corrections=corrections
         )
@@ -279,7 +279,7 @@ def batch(
     articles, problems = load([corpus], cfg.ingest)
     if not articles:
         raise Failure(f"no readable article in {corpus}")
-    with _executor(workers, scheduler) as executor:
+    with _executor(workers, scheduler, cfg) as executor:
         result = batch_run.run(articles, problems, out_dir, cfg, executor, progress=_bar, say=_progress)
     click.echo(
         f"{result.stories} stories ({result.computed} computed, {result.reused} unchanged) -> "
@@ -292,8 +292,15 @@ def batch(
 
 
 @contextlib.contextmanager
-def _executor(workers: int | None, scheduler: str | None) -> Iterator[Executor | None]:
-    """Local processes, a Dask cluster's executor, or none (one worker: run in this process)."""
+def _executor(
+    workers: int | None, scheduler: str | None, cfg: Config | None = None
+) -> Iterator[Executor | None]:
+    """Local processes, a Dask cluster's executor, or none (one worker: run in this process).
+
+    Local processes start at once and get ready (imports, spaCy's pipeline when ``cfg`` uses it) while
+    this process reads, cleans and clusters the corpus: that phase runs on one core, and a worker
+    loading spaCy on its first story would stall the per-story phase instead.
+    """
     if scheduler:
         try:
             from dask.distributed import Client
@@ -306,8 +313,20 @@ def _executor(workers: int | None, scheduler: str | None) -> Iterator[Executor |
     if count == 1:
         yield None
         return
-    with ProcessPoolExecutor(max_workers=count) as pool:
+    spacy = cfg is not None and cfg.facts.use_spacy
+    with ProcessPoolExecutor(max_workers=count, initializer=_get_ready, initargs=(spacy,)) as pool:
+        pool.submit(int)  # the workers start on the first task; this one costs nothing
         yield pool
+
+
+def _get_ready(spacy: bool) -> None:
+    """Run once in each worker process: import the per-story stages and load spaCy's pipeline."""
+    import reporter.pipeline  # noqa: F401  (imports the per-story stages and their libraries)
+
+    if spacy:
+        from reporter import nlp
+
+        nlp.load()
 
 
 def _bar(items: Iterator[T], length: int) -> Iterator[T]:

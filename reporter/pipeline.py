@@ -57,8 +57,15 @@ def analyze(
     say("facts, alignment, comparison")
     members = _articles_by_story(grouped, stories)
     work = partial(analyze_story, cfg=cfg, corrections=corrections)
-    mapper = executor.map if executor is not None else map
-    results = list(mapper(work, stories, members))
+    if executor is None:
+        results = list(map(work, stories, members))
+    else:
+        # Largest stories first: aligning a story costs about the square of its size, and one big story
+        # handed out last would keep one worker busy while the others sit idle.
+        order = sorted(range(len(stories)), key=lambda k: (-_cost(members[k]), k))
+        done = executor.map(work, [stories[k] for k in order], [members[k] for k in order])
+        by_index = dict(zip(order, done, strict=True))
+        results = [by_index[k] for k in range(len(stories))]
 
     analysis = Analysis(
         articles=tuple(grouped),
@@ -90,6 +97,13 @@ def analyze_story(
     alignments = align.align(list(articles), [story], cfg.align)
     grouped, coverage = compare.compare(list(articles), [story], found, cfg.compare)
     return StoryResult(tuple(grouped), tuple(alignments), tuple(coverage))
+
+
+def _cost(articles: Sequence[Article]) -> int:
+    """A rough measure of a story's per-story work, for ordering: its originals' length, times their
+    number (alignment compares every article's paragraphs with every other's)."""
+    originals = [a for a in articles if a.duplicate_of is None]
+    return sum(len(a.text) for a in originals) * len(originals)
 
 
 def _articles_by_story(articles: Sequence[Article], stories: Sequence[Story]) -> list[list[Article]]:

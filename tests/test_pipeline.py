@@ -136,3 +136,49 @@ def test_every_fact_is_its_evidence(folder: Path) -> None:
 def test_same_input_same_analysis() -> None:
     articles, _ = load([EXAMPLE], Config().ingest)
     assert analyze(articles) == analyze(articles)
+
+
+class _RecordingExecutor:
+    """Runs ``map`` here, in order, and records the stories handed to it (as an executor would see them)."""
+
+    def __init__(self) -> None:
+        self.order: list[str] = []
+
+    def map(self, function, *iterables):  # type: ignore[no-untyped-def]
+        for story, members in zip(*iterables, strict=True):
+            self.order.append(story.id)
+            yield function(story, members)
+
+
+def test_an_executor_gets_the_largest_story_first_and_the_result_keeps_story_order(tmp_path: Path) -> None:
+    """Stories go to workers biggest first (one big story last would leave the other workers idle);
+    the analysis must not depend on that order."""
+    import json
+
+    seeds = sorted(EXAMPLE.glob("*.txt"))
+    records = [
+        {"id": f"small-{n}", "outlet": f"Outlet {n}", "cluster": "a-small", "text": text}
+        for n, text in enumerate(
+            [
+                "A bridge over the river closed on Monday for repairs, the city said.",
+                "The city closed the river bridge on Monday; repairs will take a week.",
+            ]
+        )
+    ] + [
+        {
+            "id": f"seed-{n}",
+            "outlet": f"Seed {n}",
+            "cluster": "b-seeds",
+            "text": p.read_text(encoding="utf-8"),
+        }
+        for n, p in enumerate(seeds)
+    ]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    articles, problems = load([corpus], Config().ingest)
+    executor = _RecordingExecutor()
+    parallel = analyze(articles, Config(), problems, executor=executor)  # type: ignore[arg-type]
+    serial = analyze(articles, Config(), problems)
+    assert [s.id for s in serial.stories] == ["a-small", "b-seeds"]
+    assert executor.order == ["b-seeds", "a-small"]
+    assert parallel == serial
