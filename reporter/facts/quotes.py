@@ -502,7 +502,7 @@ _TIME_WORDS = (
 # Words that may come between a subject and its cue: auxiliaries, negation, adverbs, time phrases.
 _BETWEEN = re.compile(
     r"(?:\s+|^)(?:has|have|had|is|are|was|were|been|being|also|later|earlier|previously|then|again|"
-    r"recently|now|once|first|further|"
+    r"recently|now|once|first|further|here|there|"
     r"separately|initially|would|will|could|can|cannot|may|might|should|must|did|does|do|not|never|n[’']t|"
     r"(?:could|would|should|did|does|do|is|was|are|were|has|have|had|ca|wo|must|need)n[’']t|either|"
     r"still|already|always|just|long|even|only|last|since|too|soon|often|ever|(?!(?:family|ally|rally|"
@@ -673,7 +673,7 @@ def _may_skip(text: str, unit_start: int, end: int) -> bool:
 _LAST_WORD = re.compile(r"(?:(?P<word>[\w'’]+)|(?P<mark>[,)—–]))\s*$")
 # The last words of the phrases _BETWEEN and _TO_BEFORE skip (adverbs in -ly apart).
 _SKIP_LAST = _wordset(
-    """has have had is are was were been being also later earlier previously then again recently now
+    """has have had is are was were been being also later earlier previously then again recently now here there
     once first further separately initially would will could can cannot may might should must did does
     do not never either still already always just long even only last since too soon often ever to
     monday tuesday wednesday thursday friday saturday sunday today yesterday tonight week month year
@@ -756,7 +756,9 @@ def _noun_phrase(text: str, unit_start: int, end: int) -> Speaker | None:
     start = taken[-1].start()
     start = _strip_leading(text, start, end)
     phrase = text[start:end]
-    if not phrase or not any(c.isalpha() for c in phrase) or phrase.lower() in _NP_STOP | _NOT_HEADS:
+    if not phrase or phrase.lower() in _NP_STOP | _NOT_HEADS:
+        return None
+    if not any(c.isalpha() for c in phrase) and not _PERCENT.fullmatch(phrase):  # "42% say"
         return None
     if _is_verb_like(phrase.split()[0]) and phrase[0].islower():
         return None
@@ -769,6 +771,7 @@ def _noun_phrase(text: str, unit_start: int, end: int) -> Speaker | None:
 
 
 _MAX_SUBJECT_WORDS = 14
+_PERCENT = re.compile(r"\d+(?:\.\d+)?\s*%")
 # Words that join two parts of one subject ("the spokesman for the ministry", "X and the police").
 _NP_JOINERS = _wordset("and of for at in from with on to about than")
 # Lowercase words that cannot be a subject by themselves.
@@ -1063,9 +1066,9 @@ def speaker_after(text: str, cue_end: int, unit_end: int) -> Speaker | None:
     phrase = text[np_start:end]
     if first in _PRONOUNS - {"who"}:
         return Speaker(np_start, end, None, None, pronoun=first)
-    if not (phrase[0].isupper() or first in _DETERMINERS):
-        return None
     name, role = split_role(phrase)
+    if not (phrase[0].isupper() or first in _DETERMINERS | {"one", "another"} or name is not None):
+        return None  # "said former governor Bob Smith", "says political scientist Ann Roe": a name after
     if follow == "," and taken < len(tokens):
         appositive = _ROLE_AFTER.match(text, end, unit_end)
         extra = appositive.group("role").strip() if appositive else ""
@@ -1279,6 +1282,7 @@ def _in_unit(
             or _preposed(text, unit, cue, inside, out)
             or _postposed(text, unit, cue, inside)
             or _split_from_quote(text, unit, cue, previous, inside)
+            or _said_first(text, unit, cue, inside)
         )
         if found is not None:
             out.append(found)
@@ -1577,6 +1581,8 @@ def _parenthetical(text: str, unit: Span, speaker: Speaker, cue: Cue, content_st
     if not before.endswith((",", "—", "–")) or len(before.split()) < 3:
         return False
     between = text[cue.end : content_start]
+    if ":" in between or text[content_start : content_start + 1] in ("“", '"', "«"):
+        return False  # "As the bell rang, the narrator said, “…”": the quotation is the content
     return "," in between or speaker.start > cue.start
 
 
@@ -1620,6 +1626,9 @@ def _after_attribution(text: str, after: int, unit_end: int, speaker: Speaker) -
     adverbials (or the speaker's role) follow ("…, he said on Friday.")."""
     if speaker.role_end > after:
         after = speaker.role_end
+    relative = _RELATIVE_AFTER.match(text, after, unit_end)
+    if relative is not None:
+        after = relative.end()  # "…, said X, who leads the fund(, …)": a clause about the speaker
     rest = text[after:unit_end]
     body = rest.strip(" .!?\"”’'\n")
     if not body or _ONLY_ADVERBIALS.fullmatch(body):
@@ -1629,6 +1638,7 @@ def _after_attribution(text: str, after: int, unit_end: int, speaker: Speaker) -
     return _trim_end_stop(text, after, unit_end)
 
 
+_RELATIVE_AFTER = re.compile(r",\s*(?:who|whose|whom)\b[^,;—–]*")
 # A short opening phrase that cannot be anyone's statement ("In the end", "On Nov. 24").
 _OPENER_ONLY = re.compile(
     r"(?:in|on|at|after|before|during|since|by|for|with|under|from|as|last|earlier|later|then|still|yet|"
@@ -1681,6 +1691,24 @@ def _split_from_quote(
     quote_start = previous.start + max(opening, 0)
     return Attribution(previous.start, unit.end, quote_start, previous.start + len(chunk), cue.text, cue.start,
                        speaker, True, 0.7)  # fmt: skip
+
+
+def _said_first(text: str, unit: Span, cue: Cue, inside: list[Quotation]) -> Attribution | None:
+    """ "Said Jane Roe, a neighbour: “…”": a sentence that opens with its cue, the speaker inverted
+    after it and the quotation last."""
+    if cue.kind != SAY or not text[cue.start].isupper():
+        return None
+    if text[_strip_leading(text, unit.start, cue.start) : cue.start].strip():
+        return None
+    speaker = speaker_after(text, cue.end, unit.end)
+    if speaker is None:
+        return None
+    after = max(speaker.end, speaker.role_end)
+    quote = next((q for q in inside if q.start >= after), None)
+    if quote is None or not quote.is_speech(text) or re.search(r"[.!?;]", text[after : quote.start]):
+        return None
+    return Attribution(unit.start, max(unit.end, quote.end), quote.start, quote.end, cue.text, cue.start,
+                       speaker, True, 0.8)  # fmt: skip
 
 
 def _quote_starting_after(text: str, after: int, unit_end: int, inside: list[Quotation]) -> Quotation | None:
@@ -1758,6 +1786,8 @@ def _complement_start(text: str, cue_end: int, unit_end: int, kind: str, lemma: 
         return offset  # "vowed to ban", "agreed to lend"
     if lemma in _NEEDS_MARKED_COMPLEMENT and not (has_that or quoted or ":" in rest[:marked]):
         return None
+    if lead == "when" and _NEGATED.search(text, max(0, cue_end - 40), cue_end):
+        return offset  # "has not said when …": the question left open is the content
     if (
         lead in _PP_LEADS and kind != THINK
     ):  # "said in Paris that …": the content starts after the phrase, if at all
@@ -1779,9 +1809,10 @@ def _complement_start(text: str, cue_end: int, unit_end: int, kind: str, lemma: 
     return offset
 
 
+_NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:yet\s+)?[\w ]*$", re.IGNORECASE)
 _NOT_OBJECTS = _wordset("under into across inside along through toward towards without with")
 _PARTICLE_LEADS = _wordset("out up off down away back over around")
-_PP_LEADS = _wordset("in on at during after before from via while when as since until amid outside near")
+_PP_LEADS = _wordset("in on at during after before from via while when as since until amid outside near back")
 _AFTER_PP = re.compile(r"[^,.;:“\"]{1,60}?(?:\s+(?=that\b)|,\s*(?=[“\"]|'')|:\s*)")
 
 # Cues that take an infinitive as their content ("vowed to fight", "wants to build").

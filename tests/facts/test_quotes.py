@@ -419,3 +419,79 @@ def test_attitudes_and_appearances(text: str, speaker: str | None, piece: str) -
 )
 def test_attitudes_find_nothing(text: str) -> None:
     assert _quotes(text) == []
+
+
+# ---------------------------------------------------------------------------------------------------
+# Speakers after the cue, inverted openings, quotations after an opening clause
+
+
+@pytest.mark.parametrize(
+    "text, speaker, piece, direct",
+    [
+        # an opening clause before the subject does not make the quotation a parenthetical's clause
+        (
+            "As the ferry docked, the captain said, “We lost a day to the storm.”",
+            "the captain",
+            "lost a day",
+            True,
+        ),
+        # an inverted speaker opening with a lowercase role, and a clause about him after it
+        (
+            "The dam will hold, said former state engineer Ralf Ostrow, who built it.",
+            "Ralf Ostrow",
+            "The dam will hold",
+            False,
+        ),
+        (
+            "Few towns can afford it, says political scientist Ines Abara in Lyon.",
+            "Ines Abara",
+            "Few towns",
+            False,
+        ),
+        (
+            "The tender was rigged, said one council source in the room.",
+            "one council source",
+            "was rigged",
+            False,
+        ),
+        # the cue opens the sentence, the speaker follows it, the quotation comes last
+        (
+            "Said Oona Pirk, who ran the shop for years, “Nobody came back.”",
+            "Oona Pirk",
+            "Nobody came back",
+            True,
+        ),
+        # "back in …" before a colon and a quotation
+        (
+            "Former Mayor Pia Lund said back in the winter of 2011: “We will not sell the port.”",
+            "Pia Lund",
+            "not sell the port",
+            True,
+        ),
+        # an adverb of place after the subject; a percentage as the subject
+        (
+            "The volunteers here said they had run out of blankets.",
+            "The volunteers",
+            "run out of blankets",
+            False,
+        ),
+        ("Among young farmers, 61% say the rules are too strict.", "61%", "too strict", False),
+        # a question left open after a negated cue
+        ("The board has not said when it will vote on the merger.", "The board", "when it will vote", False),
+    ],
+)
+def test_inverted_and_opening_frames(text: str, speaker: str | None, piece: str, direct: bool) -> None:
+    found = _found(text)
+    assert _has(found, speaker, piece, direct), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Said to be the oldest bridge in the region, it was closed in May.",  # "Said" opens no quote
+        "He said when he could.",  # "said when" without negation and no content
+        "The 40% rise in rents was felt by everyone.",  # a percentage with no cue
+    ],
+)
+def test_inverted_and_opening_frames_find_nothing(text: str) -> None:
+    assert _quotes(text) == []
