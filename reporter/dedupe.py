@@ -10,8 +10,9 @@ two outlets' own reports quoting the same statement share that statement only, f
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import chain, combinations
 
 from reporter.config import DedupeConfig
 from reporter.model import Article
@@ -30,12 +31,16 @@ def dedupe(articles: list[Article], cfg: DedupeConfig) -> list[Article]:
     clutter, then the smallest id. Articles given different ``cluster`` ids are never merged.
     """
     bodies = [words(a.body or a.text) for a in articles]
-    verify = [_shingles(b, cfg.shingle_words) for b in bodies]
+    verify: dict[int, set[int]] = {}  # shingles for verifying, made only for candidates (most have none)
     parent = list(range(len(articles)))
     best_score: dict[int, float] = {}
+    titles: dict[int, set[str]] = {}
     for i, j in _candidates(bodies):
-        if articles[i].cluster != articles[j].cluster or not _titles_agree(articles[i], articles[j]):
+        if articles[i].cluster != articles[j].cluster or not _titles_agree(articles, i, j, titles):
             continue
+        for k in (i, j):
+            if k not in verify:
+                verify[k] = _shingles(bodies[k], cfg.shingle_words)
         score = _containment(verify[i], verify[j])
         if score >= cfg.threshold:
             _union(parent, i, j)
@@ -59,12 +64,16 @@ def dedupe(articles: list[Article], cfg: DedupeConfig) -> list[Article]:
     return result
 
 
-def _titles_agree(a: Article, b: Article) -> bool:
+def _titles_agree(articles: Sequence[Article], i: int, j: int, seen: dict[int, set[str]]) -> bool:
     """False when both titles are known and share no content word: a copy keeps its headline's
-    words, and two pages of one site whose scraped "bodies" are the same sign-up box are not copies."""
-    if not a.title or not b.title:
+    words, and two pages of one site whose scraped "bodies" are the same sign-up box are not copies.
+    ``seen`` keeps each title's words (an article is in many candidate pairs)."""
+    if not articles[i].title or not articles[j].title:
         return True
-    return bool(set(content_words(a.title)) & set(content_words(b.title)))
+    for k in (i, j):
+        if k not in seen:
+            seen[k] = set(content_words(articles[k].title or ""))
+    return bool(seen[i] & seen[j])
 
 
 def _original_rank(article: Article) -> tuple[str, int, str]:
@@ -74,23 +83,33 @@ def _original_rank(article: Article) -> tuple[str, int, str]:
 def _shingles(tokens: Sequence[str], size: int) -> set[int]:
     if len(tokens) < size:
         return {hash(tuple(tokens))} if tokens else set()
-    return {hash(tuple(tokens[k : k + size])) for k in range(len(tokens) - size + 1)}
+    # zip over shifted copies yields each window as a tuple without slicing one out per position
+    return set(map(hash, zip(*(tokens[k:] for k in range(size)), strict=False)))  # shorter tails end it
 
 
 def _candidates(bodies: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
     """Pairs of articles sharing at least ``MIN_SHARED`` indexed shingles, in a stable order."""
-    postings: dict[int, list[int]] = defaultdict(list)
-    for i, tokens in enumerate(bodies):
-        for shingle in _shingles(tokens, INDEX_SHINGLE):
-            postings[shingle].append(i)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for members in postings.values():
-        if 1 < len(members) <= MAX_POSTINGS:
-            for a in range(len(members)):
-                for b in range(a + 1, len(members)):
-                    shared[(members[a], members[b])] += 1
+    import numpy as np
+
+    # The postings of every shingle at once: (shingle, article) rows sorted, so each shingle's
+    # articles are one run, in article order. Appending to a list per shingle was the costliest part
+    # of dedupe on large corpora.
+    found = [_shingles(tokens, INDEX_SHINGLE) for tokens in bodies]
+    sizes = [len(own) for own in found]
+    shingles = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=sum(sizes))
+    owners = np.repeat(np.arange(len(found), dtype=np.int64), sizes)
+    order = np.lexsort((owners, shingles))
+    shingles, owners = shingles[order], owners[order]
+    starts = np.flatnonzero(np.r_[True, shingles[1:] != shingles[:-1]]) if len(shingles) else shingles
+    lengths = np.diff(np.r_[starts, len(shingles)])
+    indexed = (lengths > 1) & (lengths <= MAX_POSTINGS)
+    shared: Counter[tuple[int, int]] = Counter()
+    for start, length in zip(starts[indexed].tolist(), lengths[indexed].tolist(), strict=True):
+        shared.update(combinations(owners[start : start + length].tolist(), 2))
     small = {i for i, tokens in enumerate(bodies) if len(tokens) < INDEX_SHINGLE * MIN_SHARED}
-    return sorted(pair for pair, n in shared.items() if n >= MIN_SHARED or small & set(pair))
+    return sorted(
+        pair for pair, n in shared.items() if n >= MIN_SHARED or pair[0] in small or pair[1] in small
+    )
 
 
 def _containment(a: set[int], b: set[int]) -> float:
