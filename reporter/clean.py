@@ -23,6 +23,7 @@ the lexicon names it, because a lost sentence costs more downstream than a stray
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -167,6 +168,9 @@ def _continues(previous: str, line: str) -> bool:
     return line[0].islower() and not _SENTENCE_END.search(previous) and not previous.endswith(":")
 
 
+# Each line's word count and key are asked for by several rules (and by the site-furniture count):
+# compute them once per line.
+@functools.lru_cache(maxsize=16384)
 def words(text: str) -> int:
     """How many word tokens ``text`` has."""
     return len(_WORD.findall(text))
@@ -261,6 +265,7 @@ def _drop_repeats(texts: Sequence[str], keep: list[bool]) -> None:
         seen.add(key)
 
 
+@functools.lru_cache(maxsize=16384)
 def _key(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
