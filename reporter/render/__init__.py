@@ -24,6 +24,7 @@ from reporter.config import RenderConfig
 from reporter.model import Analysis, Story
 from reporter.render.output import slug, write_atomic
 from reporter.render.pdf import ASSET_BASE
+from reporter.render.records import ReportView
 
 
 def render_story(analysis: Analysis, cfg: RenderConfig) -> dict[str, bytes]:
@@ -55,12 +56,19 @@ def render_story(analysis: Analysis, cfg: RenderConfig) -> dict[str, bytes]:
             files["report.html"] = html.render_report(page).encode("utf-8")
         if "pdf" in cfg.formats:
             created = _pdf_date(cfg)
-            pdf_page = page.printed(created.strftime("%Y-%m-%dT%H:%M:%SZ"), html.stylesheet("print.css"))
-            pdf_page, assets = view.as_assets(pdf_page, ASSET_BASE)
-            files["report.pdf"] = _pdf(
-                analysis, html.render_report(pdf_page), report_json, tables, created, assets
-            )
+            printed, assets = print_page(page, created)
+            files["report.pdf"] = _pdf(analysis, printed, report_json, tables, created, assets)
     return files
+
+
+def print_page(page: ReportView, created: dt.datetime) -> tuple[str, dict[str, tuple[bytes, str]]]:
+    """The HTML WeasyPrint lays out for ``page`` (the brief: print stylesheet, compact matrix) and the
+    chart files it refers to under ``reporter-asset:/`` (name -> (bytes, MIME type))."""
+    from reporter.render import html, view
+
+    pdf_page = page.printed(created.strftime("%Y-%m-%dT%H:%M:%SZ"), html.stylesheet("print.css"))
+    pdf_page, assets = view.as_assets(pdf_page, ASSET_BASE)
+    return html.render_report(pdf_page), assets
 
 
 def write_story(analysis: Analysis, folder: Path, cfg: RenderConfig) -> list[Path]:

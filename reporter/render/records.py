@@ -41,9 +41,12 @@ OUTLET_SOURCES = {
 DOUBTFUL = 0.5
 SUMMARY_LIMIT = 14
 QUOTE_LINES = 5  # quote lines in the key differences; the matrix lists every speaker
+BRIEF_COLUMNS = 6  # outlets the PDF's compact matrix fits on a portrait page
 WIDE_COLUMNS = 3  # outlets from which a matrix or side-by-side table is printed on landscape pages
 GAP_PARAGRAPHS = 6  # paragraphs of one outlet in one unaligned row of the side-by-side table
-HTML_ONLY_CHARTS = frozenset({"prominence"})
+# The PDF leaves out the prominence chart (drawing chart text is WeasyPrint's slowest step) and the
+# coverage heatmap (its compact status table says the same, in text).
+HTML_ONLY_CHARTS = frozenset({"prominence", "coverage"})
 PDF_CLIP = 150  # characters of a matrix sentence in the PDF
 PDF_NEAREST_FLOOR = 0.2  # nearest sentences below this similarity are linked, not printed, in the PDF
 CELL_EVIDENCE = 2  # evidence sentences shown in a matrix cell or roster row; the rest are counted
@@ -140,6 +143,11 @@ class Matrix:
     def wide(self) -> bool:
         """Printed on a landscape page (three outlets or more do not fit a portrait one)."""
         return len(self.outlets) >= WIDE_COLUMNS
+
+    @property
+    def print_wide(self) -> bool:
+        """The PDF's compact status table on a landscape page (more outlets than a portrait one holds)."""
+        return len(self.outlets) > BRIEF_COLUMNS
 
 
 @dataclass(frozen=True, slots=True)

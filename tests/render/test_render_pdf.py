@@ -86,7 +86,16 @@ def test_charts_are_drawn_not_refused(rendered: Path, reader: PdfReader) -> None
     """Regression: charts referred to by a relative URL were refused by the fetcher and left out."""
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "share of the outlet's quoted words" in text  # the speakers chart's axis label
-    assert "Coverage matrix at a glance" in text and "Publication timeline" in text
+    assert "Publication timeline" in text
+
+
+def test_matrix_prints_statuses_and_every_cells_sentence(reader: PdfReader) -> None:
+    """The brief's matrix: a status table and numbered evidence paragraphs (sentences, nearest
+    sentences with their similarity), in place of sentence boxes nested in table cells."""
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "✓ included" in text and "≠ differs" in text and "– omitted 0.31" in text
+    assert "Wire Service – omitted, nearest sentence (0.31)" in text
+    assert "Daily Planet – omitted: no similar sentence" in text
 
 
 @needs("pdftoppm")

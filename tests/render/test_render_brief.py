@@ -1,0 +1,144 @@
+"""The HTML WeasyPrint lays out (the PDF brief), read as HTML: what the PDF must keep while it is made
+cheaper to lay out. The PDF itself is checked in test_render_pdf.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from reporter.render import html, print_page, view
+from tests.render.amberley import PLANET, POST, SECOND, WIRE, build
+
+SECTIONS = (
+    "summary",
+    "coverage-matrix",
+    "casualty-ledger",
+    "speakers",
+    "labels",
+    "side-by-side",
+    "timeline",
+    "sources",
+    "problems",
+    "method",
+)
+
+
+@pytest.fixture(scope="module")
+def brief() -> BeautifulSoup:
+    page = view.build(build(), html.stylesheet("report.css"))
+    printed, _assets = print_page(page, dt.datetime(2024, 3, 23))
+    return BeautifulSoup(printed, "html.parser")
+
+
+def text(tag: Tag | None) -> str:
+    assert tag is not None
+    return " ".join(tag.get_text(" ").split())
+
+
+def evidence(brief: BeautifulSoup, fact: str) -> str:
+    """The evidence paragraph of the matrix row whose fact label contains ``fact``."""
+    for row in brief.select("table.matrix tbody tr"):
+        if fact in text(row.th):
+            return row_evidence(brief, row["id"])
+    raise AssertionError(f"no matrix row for {fact!r}")
+
+
+def row_evidence(brief: BeautifulSoup, row_id: str) -> str:
+    """The lines under a row's heading in the evidence list, up to the next row's heading."""
+    heading = brief.find(id=f"ev-{row_id}")
+    assert heading is not None
+    lines = [text(heading)]
+    for sibling in heading.find_next_siblings(True):
+        if "fact" in (sibling.get("class") or []):
+            break
+        lines.append(text(sibling))
+    return "\n".join(lines)
+
+
+def test_every_section_keeps_its_id(brief: BeautifulSoup) -> None:
+    assert [s["id"] for s in brief.find_all("section")] == list(SECTIONS)
+
+
+def test_matrix_table_is_compact_statuses(brief: BeautifulSoup) -> None:
+    table = brief.select_one("table.matrix.brief")
+    assert table is not None
+    assert [text(th) for th in table.select("thead th")][1:] == [
+        "Daily Planet",
+        "Evening Post",
+        "Wire Service",
+    ]
+    cells = [text(td) for td in table.select("tbody td")]
+    assert cells and all(len(cell) <= 20 for cell in cells), "sentences belong in the evidence list"
+    assert not table.select(".said, .nearest"), "no sentence boxes nested in the table"
+
+
+def test_evidence_lines_hold_no_inline_markup(brief: BeautifulSoup) -> None:
+    """Regression (speed): one inline element makes WeasyPrint lay a paragraph out several times
+    slower; links are whole blocks."""
+    lines = brief.select(".evidence-list > *")
+    assert lines and all(not line.find(True) for line in lines)
+    assert all(line.name in ("a", "p") for line in lines)
+
+
+@pytest.mark.parametrize(
+    "fact, must_contain",
+    [
+        # included: the sentence that says it
+        ("7 people killed", ["Daily Planet ✓ included", PLANET[0]]),
+        # differs: the sentence and the note
+        ("7 people killed", ["Wire Service ≠ differs", WIRE[0], "gives 9; most outlets give 7"]),
+        # omitted with a close enough sentence: the nearest sentence and its similarity
+        ("Denial by The dam operator", ["Wire Service – omitted, nearest sentence (0.31)", WIRE[0]]),
+        # omitted with nothing similar at all
+        ("Calls them", ["Daily Planet – omitted: no similar sentence"]),
+        # omitted and nothing close: said, and linked rather than printed
+        ("Denial by The dam operator", ["Evening Post – omitted: nothing close (nearest sentence 0.12"]),
+    ],
+)
+def test_every_cell_has_its_evidence(brief: BeautifulSoup, fact: str, must_contain: list[str]) -> None:
+    paragraph = evidence(brief, fact)
+    for snippet in must_contain:
+        assert snippet in paragraph
+
+
+def test_every_filled_cell_is_accounted_for_in_its_paragraph(brief: BeautifulSoup) -> None:
+    table = brief.select_one("table.matrix.brief")
+    assert table is not None
+    outlets = [text(th) for th in table.select("thead th")][1:]
+    for row in table.select("tbody tr"):
+        paragraph = row_evidence(brief, row["id"])
+        for outlet, cell in zip(outlets, row.find_all("td"), strict=True):
+            line = re.search(rf"^{re.escape(outlet)} [✓≠–] \w+", paragraph, re.MULTILINE)
+            if "status-none" in cell["class"]:
+                assert line is None
+            else:
+                assert line is not None, (text(row.th), outlet)
+                assert line.group(0).split()[-1] in text(cell), "table and list agree on the status"
+
+
+def test_doubtful_omission_is_marked_in_table_and_list(brief: BeautifulSoup) -> None:
+    doubtful = brief.select("table.matrix.brief td.doubtful")
+    assert doubtful and all(text(td).endswith("?") for td in doubtful)
+    assert "doubtful omission" in evidence(brief, "Verification caveat")
+
+
+def test_every_internal_link_has_a_target(brief: BeautifulSoup) -> None:
+    ids = {tag["id"] for tag in brief.find_all(id=True)}
+    broken = [
+        a["href"]
+        for a in brief.find_all("a", href=True)
+        if a["href"].startswith("#") and a["href"][1:] not in ids
+    ]
+    assert broken == []
+
+
+def test_no_text_only_the_html_needs(brief: BeautifulSoup) -> None:
+    """Charts the brief leaves out are neither inlined nor referred to."""
+    assert not brief.find("svg")
+    sources = [img["src"] for img in brief.find_all("img")]
+    assert sources and all(src.startswith("reporter-asset:/") for src in sources)
+    assert not any("coverage" in src or "prominence" in src for src in sources)
+    assert POST[0] in str(brief) or SECOND[0] in str(brief)  # the side-by-side still prints texts
