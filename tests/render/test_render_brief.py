@@ -142,3 +142,26 @@ def test_no_text_only_the_html_needs(brief: BeautifulSoup) -> None:
     assert sources and all(src.startswith("reporter-asset:/") for src in sources)
     assert not any("coverage" in src or "prominence" in src for src in sources)
     assert POST[0] in str(brief) or SECOND[0] in str(brief)  # the side-by-side still prints texts
+
+
+@pytest.mark.parametrize("table", ["ledger", "roster", "labels"])
+def test_brief_tables_hold_plain_cells(brief: BeautifulSoup, table: str) -> None:
+    """Regression (speed): a cell holds text and blocks only (a second line is a ``.sub`` block, a
+    link a whole ``a.block``), never inline spans or line breaks."""
+    found = brief.select_one(f"table.{table}.brief")
+    assert found is not None
+    for cell in found.select("tbody th, tbody td"):
+        for child in cell.find_all(True):
+            classes = child.get("class") or []
+            assert "sub" in classes or "block" in classes, (table, str(child)[:80])
+
+
+def test_brief_tables_keep_what_a_reader_checks(brief: BeautifulSoup) -> None:
+    ledger = text(brief.select_one("table.ledger.brief"))
+    assert "differs from most outlets" in ledger and "repeats an older figure" in ledger
+    assert "outlets disagree" in ledger and PLANET[0] in ledger
+    roster = brief.select_one("table.roster.brief")
+    assert roster is not None and "Governor" in text(roster) and "official" in text(roster)
+    assert all(a["href"].startswith("#fact-") for a in roster.select("a"))
+    labels = text(brief.select_one("table.labels.brief"))
+    assert "looters" in labels and "said of" in labels
