@@ -35,6 +35,11 @@ _ROLE_STOP = _wordset(
     "the a an of for in at on to and its his her their 's ’s region regional province oblast state "
     "country city former current acting top senior chief deputy local"
 )
+# Nouns that head a body's name when they end it ("Freedom of Russia Legion", "Bank of America" aside).
+_BODY_HEADS = _wordset(
+    "legion corps army party front brigade battalion movement committee council union league "
+    "association group regiment guard service agency ministry"
+)
 # Role words that name an office: a description must share one with a name's role to stand for it.
 _OFFICES = _wordset(
     "governor mayor president minister spokesman spokeswoman spokesperson secretary senator "
@@ -63,7 +68,7 @@ class Person:
     """One speaker of a story: its spellings (with counts) and the role words any article gives it."""
 
     surname: str  # name_key of the last name word
-    given: str  # name_key of the first name word ("" for a bare surname or a body's name)
+    given: str  # name_key of the first name word ("" for a bare surname; "of …" for "X of Y" bodies)
     spellings: Counter[str]
     roles: frozenset[str]
 
@@ -132,7 +137,7 @@ def _rename(fact: Fact, people: list[Person]) -> Fact:
     person: Person | None = None
     if speaker and _is_proper(speaker):
         key = _key(speaker)
-        person = _find(people, key) if key else None
+        person = _inside(speaker, people) or (_find(people, key) if key else None)
     else:
         person = _described(speaker or fact.speaker_role, people)
     if person is None:
@@ -152,6 +157,20 @@ def _find(people: list[Person], key: tuple[str, str]) -> Person | None:
     return None
 
 
+def _inside(name: str, people: list[Person]) -> Person | None:
+    """The one body named "X of Y" whose name holds this one word for word ("Russia Legion" inside
+    "Freedom of Russia Legion"), else None. Keys cannot tell: a body's key is not a person's."""
+    if " " not in name:
+        return None  # a bare word is resolved by key alone ("Russia" is not the legion)
+    pattern = re.compile(rf"(?<!\w){re.escape(_bare(name))}(?!\w)")
+    fits = [
+        p
+        for p in people
+        if " of " in p.canonical and len(p.canonical) > len(name) and pattern.search(p.canonical)
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _described(description: str | None, people: list[Person]) -> Person | None:
     """The one person whose roles cover this description's office and another of its words."""
     if not description:
@@ -166,13 +185,34 @@ def _described(description: str | None, people: list[Person]) -> Person | None:
 
 def _key(name: str) -> tuple[str, str] | None:
     """(surname key, given-name key) of a proper name; a body's name keys on its last word alone."""
-    words = [w for w in re.findall(r"[\w'’-]+", name) if w.lower().rstrip(".") not in _HONORIFICS]
-    words = [re.sub(r"['’]s$", "", w) for w in words if w[:1].isupper()]
+    words = _capitalised(name)
     if not words:
         return None
+    if " of " in f" {name} ":
+        return _body_key(name)
     surname = name_key(words[-1])
-    given = _given_key(words[0]) if len(words) > 1 and " of " not in f" {name} " else ""
+    given = _given_key(words[0]) if len(words) > 1 else ""
     return surname, given
+
+
+def _capitalised(name: str) -> list[str]:
+    words = [w for w in re.findall(r"[\w'’-]+", name) if w.lower().rstrip(".") not in _HONORIFICS]
+    return [re.sub(r"['’]s$", "", w) for w in words if w[:1].isupper()]
+
+
+def _body_key(name: str) -> tuple[str, str] | None:
+    """(head key, other key) of a body named "X of Y": its head is the noun before "of" ("Legion of
+    Free Russia") unless a body noun ends the name ("Freedom of Russia Legion"). Keyed on the last word
+    alone, "Legion of Free Russia" would take the voice of every bare "Russia" in the story."""
+    before, _, after = name.partition(" of ")
+    head_words, tail_words = _capitalised(before), _capitalised(after)
+    if not head_words or not tail_words:
+        words = head_words or tail_words
+        return (name_key(words[-1]), "") if words else None
+    # the other key is marked so that it never equals a person's given-name key
+    if tail_words[-1].lower() in _BODY_HEADS:
+        return name_key(tail_words[-1]), "of " + name_key(head_words[0])
+    return name_key(head_words[-1]), "of " + name_key(tail_words[-1])
 
 
 def _given_key(word: str) -> str:

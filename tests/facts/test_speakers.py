@@ -76,3 +76,21 @@ def test_other_facts_pass_through_unchanged() -> None:
         id="c", article="a", kind="caveat", start=0, end=6, evidence="Police", extractor="x", confidence=1.0
     )
     assert canonical_speakers([other], [article]) == [other]
+
+
+def test_regression_a_country_keeps_its_voice_beside_a_body_named_after_it() -> None:
+    # "Legion of Free Ruthenia" once keyed on "Ruthenia" and took every bare "Ruthenia" quote
+    found = _story(
+        "Ruthenia says the raiders are terrorists.",
+        "The Legion of Free Ruthenia said its fighters had crossed the river.",
+    )
+    assert found["a0"] == ["Ruthenia"]
+    assert found["a1"] == ["Legion of Free Ruthenia"]
+
+
+def test_a_shortened_body_name_joins_the_one_body_that_holds_it() -> None:
+    found = _story(
+        "The Freedom of Ruthenia Legion said the village was taken.",
+        "The Ruthenia Legion said the village was taken on Monday.",
+    )
+    assert found["a1"] == ["Freedom of Ruthenia Legion"]
