@@ -60,7 +60,7 @@ def run(
     from reporter.render import write_index
     from reporter.render.output import slug
 
-    articles_grouped, stories = pipeline.group(list(articles), cfg, say or (lambda _s: None))
+    articles_grouped, stories = pipeline.group(list(articles), cfg, say or (lambda _s: None), executor)
     by_id = {a.id: a for a in articles_grouped}
     jobs: list[StoryJob] = []
     reused: list[StoryJob] = []

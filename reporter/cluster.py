@@ -35,7 +35,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -56,6 +56,9 @@ MIN_SHARED = 0.005  # a pair sharing less rare weight than this is no candidate
 FURNITURE_ARTICLES = 3  # a paragraph in this many articles or more is site furniture
 CLOSE_NEIGHBOURS = 8  # neighbourhood size for the shared-neighbour feature
 MAX_MENTIONS = 12  # dates kept per article for the mention distance (the earliest and latest first)
+PROFILE_CHUNK = 100  # articles profiled per task when a mapper spreads the work over processes
+
+Mapper = Callable[..., Iterable[Any]]  # ``map``, or an executor's ``map``
 
 # The same-event model: a logistic model that adds up one step function per pair feature (a
 # generalised additive model). Each step is bound to its evidence: a closer date, a higher cosine or
@@ -162,20 +165,26 @@ class Profile:
     weekdays: int  # the weekdays the title and lede report things on, as a bit mask (Monday = 1)
 
 
-def cluster(articles: list[Article], cfg: ClusterConfig) -> tuple[list[Article], list[Story]]:
+def cluster(
+    articles: list[Article], cfg: ClusterConfig, mapper: Mapper = map
+) -> tuple[list[Article], list[Story]]:
     """Articles with ``story`` and ``event`` set, and the stories with their events, in a stable order.
 
     Articles with a ``cluster`` keep it as their story; the others are grouped into stories named
     ``story-<id of the story's first article>``. Event ids are ``<story id>/e<n>``, numbered by date,
     so unique across the output. A duplicate (``duplicate_of`` an article in ``articles``) takes its
     original's story and event; a duplicate whose original is absent is treated as an original.
+
+    ``mapper`` runs the per-article part (reading names and dates, most of the work) over chunks of
+    articles: ``map`` here, or an executor's ``map`` on other processes; the result is the same.
     """
     ids = {a.id for a in articles}
     originals = [a for a in articles if a.duplicate_of is None or a.duplicate_of not in ids]
     if not originals:
         return articles, []
     skip = furniture(originals)
-    profiles = [profile(a, skip) for a in originals]
+    chunks = [originals[k : k + PROFILE_CHUNK] for k in range(0, len(originals), PROFILE_CHUNK)]
+    profiles = [p for chunk in mapper(functools.partial(_profiles, skip=skip), chunks) for p in chunk]
     vectors = _vectors(profiles)
     pairs = _candidates(vectors, [a.cluster for a in originals])
     mix = _mix(vectors, pairs)
@@ -199,6 +208,10 @@ def furniture(articles: Sequence[Article]) -> frozenset[str]:
     for article in articles:
         counts.update({_paragraph_key(p.of(article.text)) for p in article.paragraphs})
     return frozenset(key for key, n in counts.items() if n >= FURNITURE_ARTICLES and key)
+
+
+def _profiles(articles: Sequence[Article], skip: frozenset[str]) -> list[Profile]:
+    return [profile(a, skip) for a in articles]
 
 
 def _paragraph_key(text: str) -> str:

@@ -172,6 +172,7 @@ def names(text: str) -> Iterator[str]:
             yield " ".join(phrase)
 
 
+@functools.lru_cache(maxsize=65536)  # asked of every capitalised word of every article clustered
 def _common(token: str) -> bool:
     return token.lower().strip("'’") in COMMON
 

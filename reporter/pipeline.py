@@ -52,7 +52,7 @@ def analyze(
     cfg = cfg or Config()
     corrections = corrections or Overrides()
     say = progress or (lambda _phase: None)
-    grouped, stories = group(overrides.rename_outlets(list(articles), corrections), cfg, say)
+    grouped, stories = group(overrides.rename_outlets(list(articles), corrections), cfg, say, executor)
 
     say("facts, alignment, comparison")
     members = _articles_by_story(grouped, stories)
@@ -79,14 +79,20 @@ def analyze(
     return overrides.apply_to_coverage(analysis, corrections) if corrections else analysis
 
 
-def group(articles: list[Article], cfg: Config, say: Progress) -> tuple[list[Article], list[Story]]:
-    """The corpus-wide phase: clean every article, link duplicates, cluster stories and events."""
+def group(
+    articles: list[Article], cfg: Config, say: Progress, executor: Executor | None = None
+) -> tuple[list[Article], list[Story]]:
+    """The corpus-wide phase: clean every article, link duplicates, cluster stories and events.
+
+    With an ``executor``, clustering reads each article's names and dates on its workers (they are
+    idle until the per-story phase).
+    """
     say("clean")
     cleaned = clean.clean(articles, cfg.clean)
     say("dedupe")
     deduped = dedupe.dedupe(cleaned, cfg.dedupe)
     say("cluster")
-    return cluster.cluster(deduped, cfg.cluster)
+    return cluster.cluster(deduped, cfg.cluster, executor.map if executor is not None else map)
 
 
 def analyze_story(

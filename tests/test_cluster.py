@@ -246,3 +246,21 @@ def test_no_all_pairs_a_large_corpus_is_blocked_and_finishes_fast() -> None:
     found, _stories = clustering.cluster(articles, CFG)
     assert time.process_time() - started < 60  # about 6 s of CPU on the 2-core development machine
     assert len({a.event for a in found}) >= 500  # a thousand incidents, not a few big lumps
+
+
+def test_profiles_made_on_other_workers_give_the_same_clusters() -> None:
+    """``cluster`` hands the per-article profiles to a mapper in chunks (an executor's map in a run
+    with workers); chunks computed out of order and pickled across processes must change nothing."""
+    import pickle
+
+    articles = _generated(2 * clustering.PROFILE_CHUNK + 7)
+    calls = []
+
+    def scrambled(function, chunks):  # type: ignore[no-untyped-def]
+        chunks = list(chunks)
+        calls.append(len(chunks))
+        done = {k: function(pickle.loads(pickle.dumps(chunks[k]))) for k in reversed(range(len(chunks)))}
+        return [pickle.loads(pickle.dumps(done[k])) for k in range(len(chunks))]
+
+    assert clustering.cluster(articles, CFG, scrambled) == clustering.cluster(articles, CFG)
+    assert calls == [3]
