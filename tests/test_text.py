@@ -55,3 +55,29 @@ def test_strip_span_of_blank_is_none() -> None:
 def test_words_and_fold() -> None:
     assert words("Gladkov's men—twenty-one of them") == ["gladkov's", "men", "twenty-one", "of", "them"]
     assert fold("Café “Grayvoron”") == 'cafe "grayvoron"'
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("plain ascii, Upper Case", "plain ascii, upper case"),
+        ("Grayvoron’s “raid” – again — now\u00a0here", 'grayvoron\'s "raid" - again - now here'),
+        ("Ünïcödé Žilina Łódź", "unicode zilina łodz"),  # Ł has no decomposition: it stays
+        ("e\u0301 and a\u0308", "e and a"),  # combining marks written apart go too
+        ("ﬁnal ½", "final 1⁄2"),  # compatibility forms are decomposed
+        ("", ""),
+    ],
+)
+def test_fold_removes_accents_and_typography_and_nothing_else(text: str, expected: str) -> None:
+    assert fold(text) == expected
+    assert fold(text) == fold(text)  # the translation table fills as it goes: a second call agrees
+
+
+@given(st.text())
+def test_fold_is_nfkd_without_combining_marks_then_plain_typography_lower_cased(text: str) -> None:
+    import unicodedata
+
+    plain = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+    decomposed = unicodedata.normalize("NFKD", text)
+    expected = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(plain).lower()
+    assert fold(text) == expected
