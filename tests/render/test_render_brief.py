@@ -165,3 +165,14 @@ def test_brief_tables_keep_what_a_reader_checks(brief: BeautifulSoup) -> None:
     assert all(a["href"].startswith("#fact-") for a in roster.select("a"))
     labels = text(brief.select_one("table.labels.brief"))
     assert "looters" in labels and "said of" in labels
+
+
+def test_print_stylesheet_draws_no_dot_leaders() -> None:
+    """Regression (speed): WeasyPrint lays a ``leader()`` out dot by dot; the contents' dot leaders
+    cost as much as the rest of the first page."""
+    assert "leader(" not in html.stylesheet("print.css")
+
+
+def test_contents_link_every_section(brief: BeautifulSoup) -> None:
+    links = [a["href"] for a in brief.select("nav.toc a")]
+    assert links == [f"#{section}" for section in SECTIONS]
