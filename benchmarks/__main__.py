@@ -154,12 +154,20 @@ from reporter.config import Config, RenderConfig
 from reporter.ingest import load
 from reporter.pipeline import analyze
 from reporter.render import write_story
+import reporter.render.pdf as pdf
 articles, problems = load([Path(sys.argv[1])], Config().ingest)
 analysis = analyze(articles, Config(), problems)
 story = analysis.stories[0].id
 part = analysis.for_story(story)
 out = Path(sys.argv[2])
 timings = {}
+weasyprint_render = pdf.render_pdf
+def timed(*args, **kwargs):  # WeasyPrint's share of the PDF time (layout, drawing, writing)
+    started = time.perf_counter()
+    result = weasyprint_render(*args, **kwargs)
+    timings["pdf_weasyprint_s"] = time.perf_counter() - started
+    return result
+pdf.render_pdf = timed
 for fmt in ("html", "pdf"):
     started = time.perf_counter()
     write_story(part, out / fmt, RenderConfig(formats=(fmt,)))
@@ -201,6 +209,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="write the figures as JSON here")
     parser.add_argument("--base", type=int, default=1000, help="articles in the 1x corpus")
     parser.add_argument("--memory-size", type=int, default=10_000, help="articles for the peak-memory run")
+    parser.add_argument(
+        "--only",
+        choices=("all", "render"),
+        default="all",
+        help="render: the example's wall time and rendering only",
+    )
     args = parser.parse_args(argv)
 
     results: dict[str, Any] = {
@@ -209,6 +223,11 @@ def main(argv: list[str] | None = None) -> int:
     }
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        if args.only == "render":
+            _bench_render_part(results, folder)
+            _print_render(results)
+            _write(results, args.out)
+            return 0
         one = _write_jsonl(corpus(args.base), folder, "1x.jsonl")
         four = _write_jsonl(corpus(4 * args.base), folder, "4x.jsonl")
         results["analyze_1x"] = bench_analyze(one)
@@ -218,16 +237,24 @@ def main(argv: list[str] | None = None) -> int:
         )
         big = _write_jsonl(corpus(args.memory_size), folder, "memory.jsonl")
         results["analyze_memory"] = bench_analyze(big)
-        results["example_report_wall_s"] = bench_example(folder / "example")
-        results["render_example"] = bench_render(ROOT / "examples" / "belgorod", folder / "render-example")
-        results["render_long"] = bench_render(long_story(folder / "long"), folder / "render-long")
+        _bench_render_part(results, folder)
 
     _print(results)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(results, indent=1) + "\n")
-        print(f"written: {args.out}")
+    _write(results, args.out)
     return 0
+
+
+def _bench_render_part(results: dict[str, Any], folder: Path) -> None:
+    results["example_report_wall_s"] = bench_example(folder / "example")
+    results["render_example"] = bench_render(ROOT / "examples" / "belgorod", folder / "render-example")
+    results["render_long"] = bench_render(long_story(folder / "long"), folder / "render-long")
+
+
+def _write(results: dict[str, Any], out: Path | None) -> None:
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(results, indent=1) + "\n")
+        print(f"written: {out}")
 
 
 def _print(r: dict[str, Any]) -> None:
@@ -241,20 +268,33 @@ def _print(r: dict[str, Any]) -> None:
             f"{mem['max_rss_mb']:.0f} MB  ({mem['articles']} articles)",
             "<= 2048 MB",
         ),
+    ]
+    print(f"corpus: {r['corpus']}")
+    for name, value, target in rows + _render_rows(r):
+        print(f"{name:<26} {value:<36} {target}")
+
+
+def _render_rows(r: dict[str, Any]) -> list[tuple[str, str, str]]:
+    example, long = r["render_example"], r["render_long"]
+    return [
         ("example report wall", f"{r['example_report_wall_s']:.2f} s", "<= 5 s"),
+        ("example HTML / PDF", f"{example['html_s']:.2f} s / {example['pdf_s']:.2f} s", ""),
         (
-            "example HTML / PDF",
-            f"{r['render_example']['html_s']:.2f} s / {r['render_example']['pdf_s']:.2f} s",
+            "example PDF: WeasyPrint",
+            f"{example.get('pdf_weasyprint_s', 0):.2f} s  ({example.get('pdf_pages', '?')} pages)",
             "",
         ),
         (
             "long story PDF",
-            f"{r['render_long']['pdf_s']:.2f} s  ({r['render_long'].get('pdf_pages', '?')} pages)",
+            f"{long['pdf_s']:.2f} s  ({long.get('pdf_pages', '?')} pages)",
             "<= 5 s (20 pages)",
         ),
+        ("long story: WeasyPrint", f"{long.get('pdf_weasyprint_s', 0):.2f} s", ""),
     ]
-    print(f"corpus: {r['corpus']}")
-    for name, value, target in rows:
+
+
+def _print_render(r: dict[str, Any]) -> None:
+    for name, value, target in _render_rows(r):
         print(f"{name:<26} {value:<36} {target}")
 
 
