@@ -133,6 +133,7 @@ ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s)|\n+""")
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 _PREV_WORD = re.compile(r"([\w.]+)[.!?…]*[\"'”’»)\]]*$")
+_RUN = frozenset("_.!?…\"'”’»)]")  # with letters and digits, the characters _PREV_WORD can match
 
 
 def sentences(text: str, span: Span | None = None) -> list[Span]:
@@ -166,7 +167,7 @@ def _sentences(text: str, start: int, end: int) -> tuple[Span, ...]:
 
 def _ends_sentence(text: str, sentence_start: int, stop: int, after: int, limit: int) -> bool:
     if text[stop] == ".":
-        previous = _PREV_WORD.search(text, sentence_start, stop + 1)
+        previous = _previous_word(text, sentence_start, stop)
         word = previous.group(1).lower().rstrip(".") if previous else ""
         if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             return False
@@ -175,6 +176,18 @@ def _ends_sentence(text: str, sentence_start: int, stop: int, after: int, limit:
             return nxt is not None and nxt.isupper() and word not in ABBREVIATIONS
     nxt = _next_char(text, after, limit)
     return nxt is None or not nxt.islower()
+
+
+def _previous_word(text: str, sentence_start: int, stop: int) -> re.Match[str] | None:
+    """``_PREV_WORD`` searched in ``text[sentence_start : stop + 1]``.
+
+    A match cannot start before the run of word and closing characters that ends at the stop, so the
+    search starts there: searching from the sentence start was slow on long sentences.
+    """
+    begin = stop + 1
+    while begin > sentence_start and (text[begin - 1].isalnum() or text[begin - 1] in _RUN):
+        begin -= 1
+    return _PREV_WORD.search(text, begin, stop + 1)
 
 
 def _next_char(text: str, index: int, limit: int) -> str | None:

@@ -81,3 +81,18 @@ def test_fold_is_nfkd_without_combining_marks_then_plain_typography_lower_cased(
     decomposed = unicodedata.normalize("NFKD", text)
     expected = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(plain).lower()
     assert fold(text) == expected
+
+
+@given(st.text(alphabet="ab É1_.!?…\"'”’»)]\n", max_size=40), st.integers(0, 40))
+def test_the_word_before_a_stop_is_found_as_a_search_from_the_sentence_start_finds_it(
+    text: str, start: int
+) -> None:
+    """The look-back from a stop starts at the run of word and closing characters before it (a search
+    from the sentence start was slow on long sentences); it must find the very same word."""
+    from reporter.text import _PREV_WORD, _previous_word
+
+    for stop, char in enumerate(text):
+        if char != "." or start > stop:  # a stop before the sentence start is not asked about
+            continue
+        fast, full = _previous_word(text, start, stop), _PREV_WORD.search(text, start, stop + 1)
+        assert (fast and (fast.span(), fast.group(1))) == (full and (full.span(), full.group(1)))
