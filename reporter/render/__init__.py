@@ -50,7 +50,11 @@ def render_story(analysis: Analysis, cfg: RenderConfig) -> dict[str, bytes]:
         from reporter.render import html, view
 
         page = view.build(
-            analysis, html.stylesheet("report.css"), created=stamp, nlp_version=_nlp_version(analysis)
+            analysis,
+            html.stylesheet("report.css"),
+            created=stamp,
+            nlp_version=_nlp_version(analysis),
+            html_charts="html" in cfg.formats,
         )
         if "html" in cfg.formats:
             files["report.html"] = html.render_report(page).encode("utf-8")

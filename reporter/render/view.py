@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -61,8 +61,12 @@ def build(
     created: str | None = None,
     for_pdf: bool = False,
     nlp_version: str | None = None,
+    html_charts: bool = True,
 ) -> ReportView:
-    """The view of one story's analysis (``analysis.for_story``); ``css`` is inlined as given."""
+    """The view of one story's analysis (``analysis.for_story``); ``css`` is inlined as given.
+
+    ``html_charts=False`` leaves out the charts only the HTML shows (for a PDF alone: drawing them
+    costs a fifth of a second or more)."""
     anchors = Anchors()
     story = analysis.stories[0] if analysis.stories else _loose_story(analysis)
     by_id = {a.id: a for a in analysis.articles}
@@ -102,7 +106,7 @@ def build(
         changes=None
         if analysis.changes is None
         else tuple((c.kind, c.outlet, c.what) for c in analysis.changes),
-        charts=_charts(analysis),
+        charts=_charts(analysis, html_charts),
         css=Markup(css),
         for_pdf=for_pdf,
         keywords=tuple(story.outlets),
@@ -373,29 +377,37 @@ def _setting_text(value: object) -> str:
     return str(value)
 
 
-def _charts(analysis: Analysis) -> dict[str, Chart]:
-    """Every chart the tables allow (a chart with nothing to show is left out)."""
+_CHARTS: dict[str, tuple[Callable[[Analysis], str | None], str, str]] = {
+    "coverage": (
+        lambda analysis: charts.coverage_heatmap(tables.coverage_matrix(analysis)),
+        "Coverage matrix at a glance",
+        "Each row is a fact group, each column an outlet; the tables below give the evidence.",
+    ),
+    "speakers": (
+        lambda analysis: charts.speaker_share(tables.speaker_share(analysis)),
+        "Speaker share",
+        "Share of each outlet's quoted words going to each speaker.",
+    ),
+    "timeline": (
+        lambda analysis: charts.timeline(tables.timeline(analysis)),
+        "Publication timeline",
+        "When each article was published and which event it reports.",
+    ),
+    "prominence": (
+        lambda analysis: charts.prominence(tables.prominence(analysis)),
+        "Prominence",
+        "How early in each article a fact appears: near the top means the outlet leads with it.",
+    ),
+}
+
+
+def _charts(analysis: Analysis, html_charts: bool = True) -> dict[str, Chart]:
+    """Every chart the tables allow (a chart with nothing to show is left out); without
+    ``html_charts``, only those the PDF shows."""
     made = {
-        "coverage": (
-            charts.coverage_heatmap(tables.coverage_matrix(analysis)),
-            "Coverage matrix at a glance",
-            "Each row is a fact group, each column an outlet; the tables below give the evidence.",
-        ),
-        "speakers": (
-            charts.speaker_share(tables.speaker_share(analysis)),
-            "Speaker share",
-            "Share of each outlet's quoted words going to each speaker.",
-        ),
-        "timeline": (
-            charts.timeline(tables.timeline(analysis)),
-            "Publication timeline",
-            "When each article was published and which event it reports.",
-        ),
-        "prominence": (
-            charts.prominence(tables.prominence(analysis)),
-            "Prominence",
-            "How early in each article a fact appears: near the top means the outlet leads with it.",
-        ),
+        name: (draw(analysis), title, caption)
+        for name, (draw, title, caption) in _CHARTS.items()
+        if html_charts or name not in HTML_ONLY_CHARTS
     }
     return {
         name: Chart(f"chart-{name}", title, caption, Markup(svg), _description(svg))

@@ -176,3 +176,14 @@ def test_print_stylesheet_draws_no_dot_leaders() -> None:
 def test_contents_link_every_section(brief: BeautifulSoup) -> None:
     links = [a["href"] for a in brief.select("nav.toc a")]
     assert links == [f"#{section}" for section in SECTIONS]
+
+
+@pytest.mark.parametrize(
+    "html_charts, expected",
+    [(True, {"coverage", "speakers", "timeline", "prominence"}), (False, {"speakers", "timeline"})],
+)
+def test_a_pdf_alone_draws_only_the_charts_it_prints(html_charts: bool, expected: set[str]) -> None:
+    page = view.build(build(), "", html_charts=html_charts)
+    assert set(page.charts) == expected
+    _printed, assets = print_page(page, dt.datetime(2024, 3, 23))
+    assert set(assets) == {f"chart-{name}.svg" for name in expected - {"coverage", "prominence"}}
