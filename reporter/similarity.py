@@ -94,25 +94,29 @@ def tfidf_rows(counts: Sequence[Mapping[str, float]]) -> Any:
     import scipy.sparse as sp
 
     vocabulary: dict[str, int] = {}
-    rows: list[int] = []
+    lengths: list[int] = []
     columns: list[int] = []
     values: list[float] = []
-    for row, terms in enumerate(counts):
-        for term, count in terms.items():
-            if count > 0:
-                rows.append(row)
-                columns.append(vocabulary.setdefault(term, len(vocabulary)))
-                values.append(1.0 + math.log(count))
+    for terms in counts:
+        kept = [(term, count) for term, count in terms.items() if count > 0]
+        lengths.append(len(kept))
+        for term, count in kept:
+            columns.append(vocabulary.setdefault(term, len(vocabulary)))
+            values.append(_sublinear(count))
+    rows = np.repeat(np.arange(len(counts), dtype=np.int64), lengths)
     shape = (len(counts), len(vocabulary))
-    matrix = sp.csr_matrix(
-        (np.array(values), (np.array(rows, dtype=np.int64), np.array(columns, dtype=np.int64))), shape=shape
-    )
+    matrix = sp.csr_matrix((np.array(values), (rows, np.array(columns, dtype=np.int64))), shape=shape)
     document_frequency = np.bincount(matrix.indices, minlength=shape[1])
     idf = 1.0 + np.log((1.0 + shape[0]) / (1.0 + document_frequency))
     matrix = matrix.multiply(idf).tocsr()
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sp.diags(1.0 / norms) @ matrix
+
+
+@functools.lru_cache(maxsize=1024)  # term counts are small whole numbers, over and over
+def _sublinear(count: float) -> float:
+    return 1.0 + math.log(count)
 
 
 # --- same content -------------------------------------------------------------------------------------
