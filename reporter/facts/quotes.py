@@ -297,6 +297,23 @@ for _lemma in ("seem", "appear"):
         _FIRST.setdefault(_form, []).append(((), _lemma, SEEM))
 
 
+# Nouns of stance and speech whose possessor holds them ("Trump's criticism of …", "his support for …",
+# "her claim that …"), from the nouns most often annotated as cues in PolNeAR's tuning half.
+_STANCE_NOUNS = _wordset(
+    """support criticism criticisms attack attacks question questions call calls decision view views
+    opposition comment comments endorsement endorsements concern concerns focus proposal proposals
+    assertion assessment demand demands rejection allegation allegations embrace backing stance
+    claim claims promise promises suggestion refusal threat threats admission request requests
+    complaint complaints hostility theory hope hopes belief beliefs willingness remark remarks warning
+    warnings pledge pledges insistence argument arguments accusation accusations praise denial denials
+    vow vows desire commitment defense defence fear fears doubt doubts objection objections opinion
+    opinions position positions push plea pleas appeal appeals condemnation dismissal embrace
+    skepticism scepticism opposition disdain contempt admiration characterization description
+    portrayal interpretation explanation account version prediction predictions estimate
+    estimates"""
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     """A reporting verb (or phrase) as written, with its lemma and the complement class it takes."""
@@ -1244,7 +1261,10 @@ def extract_quotes(article: Article, parser: Language | None = None) -> list[Fac
     return [_fact(article, a, name, role) for a, name, role in resolved]
 
 
-_MAY_QUOTE = re.compile(_FIRST_WORDS.pattern + r"|[:“”„«»\"]|''|ccording", re.IGNORECASE)
+_MAY_QUOTE = re.compile(
+    _FIRST_WORDS.pattern + r"|[:“”„«»\"]|''|ccording|(?<![A-Za-z])(?:" + _trie_pattern(_STANCE_NOUNS) + ")",
+    re.IGNORECASE,
+)
 
 
 def _in_paragraph(text: str, paragraph: Span, marks: list[Quotation]) -> tuple[list[Attribution], list[Span]]:
@@ -1394,7 +1414,98 @@ def _in_unit(
     out.extend(_according_to(text, unit, marks))
     out.extend(_colon_quotes(text, unit, inside, out))
     out.extend(_asked(text, unit, out))
+    out.extend(_held_by_possessor(text, unit, marks, out))
     return out
+
+
+# The noun and what it takes, found first (nouns are rarer than possessors); then the possessor, read
+# back from the noun over at most two modifiers ("Trump's repeated attacks on").
+_HELD = re.compile(
+    r"(?<![A-Za-z])(?P<noun>(?i:"
+    + _trie_pattern(_STANCE_NOUNS)
+    + r"))(?:\s+(?:on\s+|last\s+)?(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"  # "claims on Monday"
+    r"\s+(?P<prep>of|for|on|about|against|to|that|with|over|toward|towards|in\s+favou?r\s+of)\s+(?=\S)"
+)
+_HOLDER = re.compile(
+    r"(?P<holder>\b(?i:his|her|their|its|our|my)|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.-]*(?:['’]s\b|s['’])"
+    r"|(?:(?:[Tt]he|[A-Z][\w.’'-]*)\s+)(?:[A-Z][\w.’'-]*\s+){0,2}[a-z]+(?:['’]s\b|s['’]))"
+    r"\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}$"
+)
+_CLAUSE_END = re.compile(r"\s*[,;:!?—–()]|\.(?=\s|$)")
+# After "to", a noun phrase is the object ("opposition to the plan"); anything else, an infinitive.
+_TO_OBJECT = re.compile(r"to\s+(?:(?i:the|a|an|his|her|their|its|our|this|that|these|those|any)\b|[A-Z])")
+# Where a noun's complement ends: a clause boundary or a finite verb of the sentence around it.
+_HELD_END = re.compile(
+    r"\s*[,;:!?—–()]|\.(?=\s|$)|\s+(?=(?:is|was|are|were|has|have|had|will|would|could|can|may|might|"
+    r"should|must|does|did|do|which|who|but|that|seemed|seems|helped|hurt|made|makes|came|comes)\b)"
+)
+
+
+def _held_by_possessor(
+    text: str, unit: Span, marks: list[Quotation], found: list[Attribution]
+) -> list[Attribution]:
+    """ "Trump's repeated attacks on the press", "his support for the bill", "her claim that …": a noun
+    of stance or speech held by its possessor, the content its complement (to a clause boundary)."""
+    out: list[Attribution] = []
+    for match in _HELD.finditer(text, unit.start, unit.end):
+        if any(q.start < match.start() < q.end for q in marks):
+            continue  # inside a quotation: the quoted person's words
+        owner = _HOLDER.search(text, max(unit.start, match.start() - 70), match.start())
+        if owner is None:
+            continue
+        infinitive = match.group("prep") == "to" and not _TO_OBJECT.match(text, match.start("prep"))
+        start = match.start("prep") if match.group("prep") == "that" or infinitive else match.end()
+        if any(a.quote_start <= start < a.quote_end and a.cue_start > match.start() for a in found):
+            continue
+        # a "that" clause holds verbs of its own: it ends at punctuation only
+        ends = _CLAUSE_END if match.group("prep") == "that" else _HELD_END
+        stop = ends.search(text, match.end() + 1, unit.end)  # past "to have": its verb starts the content
+        end = _trim_end_stop(text, start, stop.start() if stop else unit.end)
+        if end - start < 3:
+            continue
+        holder_end = owner.end("holder")
+        holder = text[owner.start("holder") : holder_end]
+        bare = re.sub(r"['’]s$|['’]$", "", holder)
+        pronoun = _POSSESSIVE_PRONOUNS.get(bare.lower())
+        speaker: Speaker | None
+        if pronoun:  # "Kirk withdrew his endorsement": the sentence's subject, else whom "he" stands for
+            speaker = _subject_for(text, unit, owner.start(), pronoun) or Speaker(
+                owner.start("holder"), holder_end, None, None, pronoun=pronoun
+            )
+        else:
+            speaker = _speaker_phrase(text, owner.start("holder"), owner.start("holder") + len(bare))
+        if speaker is None or (speaker.pronoun is None and speaker.name is None and not person_like(speaker)):
+            continue
+        out.append(Attribution(unit.start, unit.end, start, end, match.group("noun"), match.start("noun"), speaker,
+                               False, 0.5))  # fmt: skip
+    return out
+
+
+def _subject_for(text: str, unit: Span, before: int, pronoun: str) -> Speaker | None:
+    """The subject opening the sentence, when a possessive pronoun after it can stand for it: a
+    person's name for "his"/"her", a body or a plural description for "their"/"its"."""
+    start = _strip_leading(text, unit.start, before)
+    opening = _OPENING_ADVERBIAL.match(text, start, before)
+    start = opening.end() if opening else start
+    for match in _TOKEN.finditer(text, start, before):
+        word = match.group()
+        if match.start() > start and (_is_verb_like(word) or word.lower() in _NP_STOP or word == ","):
+            subject = _noun_phrase(text, start, _trim_back(text, start, match.start()))
+            break
+    else:
+        return None
+    if subject is None or subject.pronoun is not None:
+        return None
+    if pronoun in ("he", "she"):
+        return subject if subject.name and not _org_like(subject.name.split()) else None
+    if pronoun in ("they", "it"):
+        phrase = text[subject.start : subject.end]
+        plural = phrase.split()[-1].lower().endswith("s") or _org_like(phrase.split())
+        return subject if plural and person_like(subject) else None
+    return None
+
+
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
 
 
 _ASKED = re.compile(
@@ -1527,7 +1638,14 @@ def person_like(speaker: Speaker) -> bool:
     head = _head_word(words)
     if head is None:
         return False
-    return head in _PEOPLE or head in _TITLES or head in _ORG_WORDS or head.endswith(("ers", "ists", "ians"))
+    single = head[:-1] if head.endswith("s") else head  # "unions", "senators": plurals of bodies and titles
+    return (
+        head in _PEOPLE
+        or head in _TITLES
+        or head in _ORG_WORDS
+        or single in _TITLES | _ORG_WORDS
+        or head.endswith(("ers", "ists", "ians"))
+    )
 
 
 # Documents and media that act for their authors ("the report found", "the ad attacked").

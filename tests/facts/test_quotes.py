@@ -530,3 +530,52 @@ def test_acts_of_sources(text: str, speaker: str, piece: str) -> None:
 )
 def test_acts_of_things_find_nothing(text: str) -> None:
     assert _quotes(text) == []
+
+
+# ---------------------------------------------------------------------------------------------------
+# Nouns of stance held by their possessor ("Vance's attacks on the press", "her claim that …")
+
+
+@pytest.mark.parametrize(
+    "text, speaker, piece",
+    [
+        ("Senator Ola Vance's repeated attacks on the press drew scorn.", "Ola Vance", "the press"),
+        ("Her claim that the count was rigged is false.", None, "that the count was rigged"),
+        (
+            "The Kemp campaign's decision to skip the debate angered voters.",
+            "The Kemp campaign",
+            "to skip the debate",
+        ),
+        ("Some unions reaffirmed their opposition to the merger.", "unions", "the merger"),
+        # a weekday between the noun and its complement; an infinitive complement keeps its verb
+        (
+            "Despite Ruthenia’s claims on Friday to have retaken the port, fighting went on.",
+            "Ruthenia",
+            "to have retaken",
+        ),
+        # a possessive pronoun stands for the sentence's subject when it can
+        (
+            "Governor Ilse Marr, who faces a hard race, withdrew her endorsement of Tom Vale.",
+            "Ilse Marr",
+            "Tom Vale",
+        ),
+    ],
+)
+def test_stances_held_by_possessors(text: str, speaker: str | None, piece: str) -> None:
+    found = _found(text)
+    assert any(
+        (s == speaker if speaker is None else s is not None and speaker in s) and piece in q
+        for s, q, _ in found
+    ), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The support for the bridge was made of oak.",  # no possessor
+        "Calls for calm went unheard in the square.",  # no possessor
+        "“Our support for the team never wavered,” read the banner.",  # inside a quotation, nobody's act
+    ],
+)
+def test_stance_nouns_without_holders_find_nothing(text: str) -> None:
+    assert all(f.cue not in ("support", "Calls") for f in _quotes(text))
