@@ -579,3 +579,42 @@ def test_stances_held_by_possessors(text: str, speaker: str | None, piece: str) 
 )
 def test_stance_nouns_without_holders_find_nothing(text: str) -> None:
     assert all(f.cue not in ("support", "Calls") for f in _quotes(text))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Opening phrases that name whose view a sentence gives; phrasal cues with a preposition
+
+
+@pytest.mark.parametrize(
+    "text, speaker, piece",
+    [
+        ("In his view, the harbour deal was a mistake.", None, "the harbour deal was a mistake"),
+        (
+            "In a poll released Sunday, three of four voters opposed the levy.",
+            "a poll released Sunday",
+            "opposed the levy",
+        ),
+        ("To his critics, the plan looks like a bailout.", "his critics", "looks like a bailout"),
+        ("The ministry did not respond to requests for comment.", "ministry", "requests for comment"),
+        ("Senator Ruiz agreed with the governor on the budget.", "Ruiz", "the governor"),
+        ("The council would like to see the port reopened.", "council", "to see the port reopened"),
+    ],
+)
+def test_view_openings_and_phrasal_cues(text: str, speaker: str | None, piece: str) -> None:
+    found = _found(text)
+    assert any(
+        (s == speaker if speaker is None else s is not None and speaker in s) and piece in q
+        for s, q, _ in found
+    ), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the first round of talks, the two sides met for an hour.",  # no view noun, no source
+        "For years, the harbour stood empty.",  # a time phrase names no holder
+        "In an interview, Mara Holt said the talks had failed.",  # the verb's own frame, not the opening
+    ],
+)
+def test_view_openings_find_no_holder_of_their_own(text: str) -> None:
+    assert all(f.cue not in ("In", "For", "To") for f in _quotes(text))
