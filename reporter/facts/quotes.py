@@ -341,7 +341,7 @@ def cues(text: str, start: int, end: int) -> Iterator[Cue]:
     title_case: bool | None = None
     for match in _FIRST_WORDS.finditer(text, start, end):
         word = match.group().lower()
-        prior = _PRIOR_WORD.search(text, max(start, match.start() - 40), match.start())
+        prior = _prior_word(text, max(start, match.start() - 40), match.start())
         if prior is not None and text[match.start()].isupper():
             if title_case is None:
                 title_case = _title_case(text[start:end])
@@ -386,7 +386,23 @@ def _trie_pattern(words: Iterable[str]) -> str:
 
 
 _FIRST_WORDS = re.compile(r"(?<![A-Za-z])" + _trie_pattern(_FIRST) + r"(?![A-Za-z])", re.IGNORECASE)
-_PRIOR_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _prior_word(text: str, floor: int, index: int) -> tuple[str, int] | None:
+    """The last run of ASCII letters in ``text[floor:index]`` and where it starts; ``None`` when there
+    is none. A scan back is far cheaper than an end-anchored search, which tries every position."""
+    end = index
+    while end > floor and text[end - 1] not in _LETTERS:
+        end -= 1
+    if end == floor:
+        return None
+    begin = end
+    while begin > floor and text[begin - 1] in _LETTERS:
+        begin -= 1
+    return text[begin:end], begin
+
+
 _COMPOUND_NOUN = re.compile(r"\s+(?:tanks?|cards?)\b")
 
 
@@ -404,11 +420,11 @@ _NOUN_MARKERS = _wordset("the a an his her its their our my your this these thos
 _ADJECTIVE_MARKERS = _wordset("one another first last latest new recent previous same such")
 
 
-def _noun_use(text: str, previous: re.Match[str], word: str) -> bool:
+def _noun_use(text: str, previous: tuple[str, int], word: str) -> bool:
     """A cue word used as a noun or adjective: "the report", "his claims", "Kyiv's statement", "the
     alleged raid", "his stated goal", "and attacks on"."""
-    prior = previous.group(1).lower()
-    start = previous.start(1)
+    prior = previous[0].lower()
+    start = previous[1]
     possessive = prior == "s" and text[start - 1 : start] in ("'", "’")
     if word == "said":
         return prior in ("the", "a", "an", "this")  # "the said agreement"
@@ -771,16 +787,20 @@ _INTERJECTION = re.compile(
 def _may_skip(text: str, unit_start: int, end: int) -> bool:
     """Whether the text before ``end`` could end in something ``_SKIPPABLE`` matches: a cheap test on
     its last word or mark (an aside ends with a comma, dash or bracket; the rest with a listed word)."""
-    tail = _LAST_WORD.search(text, max(unit_start, end - 30), end)
-    if tail is None:
+    floor = max(unit_start, end - 30)
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    if end == floor:
         return False
-    if tail.group("mark"):
+    if text[end - 1] in ",)—–":
         return True
-    word = tail.group("word").lower()
-    return word in _SKIP_LAST or word.endswith(("ly", "n't", "n’t"))
+    begin = end
+    while begin > floor and (text[begin - 1].isalnum() or text[begin - 1] in "_'’"):
+        begin -= 1
+    word = text[begin:end].lower()
+    return bool(word) and (word in _SKIP_LAST or word.endswith(("ly", "n't", "n’t")))
 
 
-_LAST_WORD = re.compile(r"(?:(?P<word>[\w'’]+)|(?P<mark>[,)—–]))\s*$")
 # The last words of the phrases _BETWEEN and _TO_BEFORE skip (adverbs in -ly apart).
 _SKIP_LAST = _wordset(
     """has have had is are was were been being also later earlier previously then again recently now here there
