@@ -74,6 +74,10 @@ def extract_caveats(article: Article) -> Iterable[Fact]:
     text = article.text
     found: list[Fact] = []
     for paragraph in article.paragraphs or (Span(0, len(text)),):
+        # A sentence's match is a match in its paragraph too: most paragraphs have none, and are not
+        # split into sentences at all.
+        if _CAVEAT.search(text, paragraph.start, paragraph.end) is None:
+            continue
         for sentence in sentences(text, paragraph):
             chunk = text[sentence.start : sentence.end]
             match = _CAVEAT.search(chunk)

@@ -123,6 +123,10 @@ def extract_denials(article: Article, parser: Language | None = None) -> Iterabl
     text = article.text
     found: list[Fact] = []
     for paragraph in article.paragraphs or (Span(0, len(text)),):
+        # A sentence's match is a match in its paragraph too: most paragraphs have none, and are not
+        # split into sentences at all.
+        if _VERB.search(text, paragraph.start, paragraph.end) is None:
+            continue
         for sentence in sentences(text, paragraph):
             found.extend(_denials_in(article, sentence, parser))
     return found

@@ -50,3 +50,22 @@ def test_finds_nothing(text: str) -> None:
 def test_a_source_aside_is_still_a_source() -> None:
     # Regression: ", however," between the source and its verb hid the source.
     assert _caveats("Smith, however, could not yet confirm the number of shots.") == []
+
+
+def test_a_caveat_deep_in_a_paragraph_among_paragraphs_without_one_is_found_once() -> None:
+    """Paragraphs without a caveat are skipped before they are split: the one that has it, in its
+    third sentence, must still give it, with the sentence as evidence."""
+    from reporter.model import Span
+
+    first = "Shells hit the town overnight. Two houses burned."
+    second = "Residents left at dawn. Some went east. The toll could not be independently verified."
+    text = f"{first}\n\n{second}"
+    article = Article(
+        id="t",
+        source="t",
+        text=text,
+        outlet="o",
+        paragraphs=(Span(0, len(first)), Span(len(first) + 2, len(text))),
+    )
+    (fact,) = extract_caveats(article)
+    assert fact.evidence == "The toll could not be independently verified."

@@ -82,3 +82,23 @@ def test_evidence_is_the_sentence() -> None:
     text = "First sentence here. Kyiv denied the claim. Last one."
     (fact,) = extract_denials(Article(id="t", source="t", text=text, outlet="o"))
     assert text[fact.start : fact.end] == fact.evidence == "Kyiv denied the claim."
+
+
+def test_a_denial_deep_in_a_paragraph_among_paragraphs_without_one_is_found_once() -> None:
+    """Paragraphs without a denial verb are skipped before they are split: the one that has it, in
+    its third sentence, must still give it, with the sentence as evidence."""
+    from reporter.facts.denials import extract_denials
+    from reporter.model import Article, Span
+
+    first = "Shells hit the town overnight. Two houses burned."
+    second = "Residents left at dawn. Some went east. The ministry denied the reports."
+    text = f"{first}\n\n{second}"
+    article = Article(
+        id="t",
+        source="t",
+        text=text,
+        outlet="o",
+        paragraphs=(Span(0, len(first)), Span(len(first) + 2, len(text))),
+    )
+    (fact,) = extract_denials(article)
+    assert fact.evidence == "The ministry denied the reports."
