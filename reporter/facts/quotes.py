@@ -961,9 +961,16 @@ def _is_verb_like(word: str) -> bool:
         return False
     if lower.startswith("un") and lower.endswith("ed"):
         return False  # "unnamed", "unaligned", "unidentified": adjectives
-    if lower in _CUES:
+    if lower in _CUES or lower in _IRREGULAR_PAST:
         return True
     return len(lower) > 4 and lower.endswith(("ed", "ing"))
+
+
+# Past forms with no "-ed" that are never nouns in a subject ("Trump went on the attack").
+_IRREGULAR_PAST = _wordset(
+    "went came took gave got ran met kept sent stood won began brought knew grew drew threw broke chose "
+    "rose fell sat saw fought caught taught bought sought led"
+)
 
 
 def _appositive(text: str, unit_start: int, comma: int) -> Speaker | None:
@@ -973,6 +980,8 @@ def _appositive(text: str, unit_start: int, comma: int) -> Speaker | None:
     if inner_start < 0:
         return None
     appositive = text[inner_start + 1 : comma].strip()
+    if any(mark in appositive for mark in '“”"«»'):
+        return None  # the commas belong to a quotation, not to an aside
     head = _noun_phrase(text, unit_start, inner_start)
     if head is None or not appositive or len(appositive.split()) > 16:
         return None
@@ -1968,8 +1977,8 @@ def _after_attribution(text: str, after: int, unit_end: int, speaker: Speaker) -
         after = relative.end()  # "…, said X, who leads the fund(, …)": a clause about the speaker
     rest = text[after:unit_end]
     body = rest.strip(" .!?\"”’'\n")
-    if not body or _ONLY_ADVERBIALS.fullmatch(body):
-        return None
+    if not body or (_ONLY_ADVERBIALS.fullmatch(body) and not re.search(r"[“\"«]|''", body)):
+        return None  # "…, he said on Friday." (but "…, he said, from “the blow.”" goes on quoting)
     if not re.match(r"\s*[,—–]", rest) and not rest.lstrip().startswith(("that", "(")):
         return None
     return _trim_end_stop(text, after, unit_end)
@@ -2054,7 +2063,11 @@ def _quote_starting_after(text: str, after: int, unit_end: int, inside: list[Quo
     for quote in inside:
         if quote.start >= after:
             gap = text[after : quote.start]
-            if len(gap.split()) <= 6 and re.fullmatch(r"[^.!?;]*[,:.]\s*", gap) and quote.is_speech(text):
+            if (
+                len(gap.split()) <= 6
+                and re.fullmatch(r"[^.!?;]*[,:.]\s*(?:(?:from|of|about|to|with|as|like|for)\s+)?", gap)
+                and quote.is_speech(text)
+            ):
                 return quote
             return None
     return None
@@ -2077,7 +2090,8 @@ def _trim_end_stop(text: str, start: int, end: int) -> int:
 _TELL_OBJECT = re.compile(
     r"\s+(?:"
     + _OBJECT_PRONOUNS
-    + r"|reporters|journalists|supporters|voters|the\s+\w+(?:\s+\w+)?|a\s+\w+(?:\s+\w+)?|"
+    + r"|reporters|journalists|supporters|voters|(?:the|his|her|their|its|our|my)\s+\w+(?:\s+\w+)?|"
+    r"a\s+\w+(?:\s+\w+)?|"
     r"(?:[A-Z][\w'’.&-]*\s*){1,4})(?=\s*(?:,|that\b|on\b|in\b|at\b|last\b|this\b|earlier\b|:|to\b|\"|“|the\b|he\b|she\b|it\b|they\b|we\b|i\b|\.|$))",
 )
 _ADVERBIAL_AFTER = re.compile(

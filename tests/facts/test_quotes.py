@@ -618,3 +618,24 @@ def test_view_openings_and_phrasal_cues(text: str, speaker: str | None, piece: s
 )
 def test_view_openings_find_no_holder_of_their_own(text: str) -> None:
     assert all(f.cue not in ("In", "For", "To") for f in _quotes(text))
+
+
+def test_regression_commas_inside_a_quotation_are_no_aside_before_an_inverted_speaker() -> None:
+    # the comma inside the quotation once made "it" an appositive subject and the speaker's name the content
+    text = '"We can win it, but it will be hard" that the bill passes, said Tom Elms, a veteran aide.'
+    assert _has(_found(text), "Tom Elms", "We can win it", False), _found(text)
+
+
+def test_regression_a_possessive_addressee_is_not_the_content_of_told() -> None:
+    text = "This is not about me, President Ada Lind told her close aides."
+    assert _has(_found(text), "Ada Lind", "This is not about me", False), _found(text)
+
+
+def test_regression_an_irregular_past_verb_ends_the_subject_of_a_participle() -> None:
+    text = 'Then Vale went on the attack, saying, "Is the mayor going to resign? He should!"'
+    assert [s for s, _, _ in _found(text)] == ["Vale"]
+
+
+def test_a_quotation_after_a_parenthetical_attribution_and_a_preposition_continues_it() -> None:
+    text = "The envoy ''looked pale,'' Mr. Orr said, from ''the blow he had just taken.''"
+    assert _has(_found(text), "Mr. Orr", "the blow he had just taken", True), _found(text)
