@@ -216,6 +216,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "take": ("take", "takes", "took", "taken", "taking"),
     "lash": ("lash", "lashes", "lashed", "lashing"),
     "come": ("come", "comes", "came", "coming"),
+    "see": ("see", "sees", "saw", "seen", "seeing"),
     "stand": ("stand", "stands", "stood", "standing"),
     "hit": ("hit", "hits", "hitting"),
     "hear": ("hear", "hears", "heard", "hearing"),
@@ -1835,7 +1836,7 @@ def _preposed(
     ):
         return None  # "the address listed on the records", "the change offered by X": a participle
     if speaker.end <= cue.start and _PASSIVE.search(text[speaker.end : cue.start]) and _participle(cue):
-        return _passive(text, unit, cue, inside)
+        return _passive(text, unit, cue, inside, speaker)
     content_start = _complement_start(text, cue.end, unit.end, cue.kind, cue.lemma)
     if content_start is None:
         return None
@@ -1875,7 +1876,7 @@ _REDUCED_RELATIVE = re.compile(
 _PASSIVE = re.compile(
     r"\b(?:is|are|was|were|been|being|be|get|got)\s+(?:(?:not|also|first|widely|\w+ly)\s+)*$", re.IGNORECASE
 )
-_AGENT = re.compile(r"\s+by\s+(?P<np>[^,.;:]{2,60}?)(?=\s*(?:[,.;:]|that\b|to\b|$))")
+_AGENT = re.compile(r"\s+by\s+(?P<np>[^,.;:]{2,60}?)(?=\s*(?:[,.;:]|that\b|to\b|as\b|$))")
 
 
 def _disagrees(text: str, speaker: Speaker, cue: Cue) -> bool:
@@ -1900,15 +1901,29 @@ _COLLECTIVE = _wordset(
 
 def _participle(cue: Cue) -> bool:
     verb = cue.text.split()[0].lower()
-    return verb.endswith("ed") or verb in ("told", "said", "written", "known", "shown", "thought", "held")
+    return verb.endswith("ed") or verb in (
+        "told", "said", "written", "known", "shown", "thought", "held", "seen", "found", "heard", "understood",
+        "sworn", "spoken", "made", "taken",
+    )  # fmt: skip
 
 
-def _passive(text: str, unit: Span, cue: Cue, inside: list[Quotation]) -> Attribution | None:
+def _passive(
+    text: str, unit: Span, cue: Cue, inside: list[Quotation], subject: Speaker | None = None
+) -> Attribution | None:
     """ "It was reported by the Times that …", "He was told to leave": the speaker is the agent after
-    "by", or nobody named; the subject is the addressee or the topic, never the speaker."""
+    "by", or nobody named; the subject is the addressee or the topic, never the speaker. A judgement
+    in the passive ("X is seen as Y", "X is expected to win") is about its subject: the content runs
+    from the subject through the complement."""
     agent = _AGENT.match(text, cue.end, unit.end)
     speaker = _speaker_phrase(text, agent.start("np"), agent.end("np")) if agent else None
-    content_start = _complement_start(text, agent.end() if agent else cue.end, unit.end, cue.kind, cue.lemma)
+    after = agent.end() if agent else cue.end
+    judged = _JUDGED.match(text, after, unit.end)
+    if judged and cue.lemma in _JUDGEMENTS and subject is not None and subject.pronoun != "it":
+        content_end = _content_end(text, judged.end(), unit.end)
+        if content_end - judged.end() >= 3:
+            return Attribution(unit.start, unit.end, subject.start, content_end, cue.text, cue.start, speaker,
+                               False, 0.5)  # fmt: skip
+    content_start = _complement_start(text, after, unit.end, cue.kind, cue.lemma)
     if content_start is None:
         return None
     content_end = _content_end(text, content_start, unit.end)
@@ -1916,6 +1931,14 @@ def _passive(text: str, unit: Span, cue: Cue, inside: list[Quotation]) -> Attrib
         return None
     return Attribution(unit.start, unit.end, content_start, content_end, cue.text, cue.start, speaker, False,
                        0.5)  # fmt: skip
+
+
+# Verbs of judgement whose passive judges its subject ("is seen as", "is expected to", "is known for").
+_JUDGEMENTS = _wordset(
+    "see view regard consider expect know believe think perceive deem describe say report portray "
+    "characterize characterise rumor rumour suspect understand"
+)
+_JUDGED = re.compile(r"\s+(?:as|to|for|like)\s+(?=\w)")
 
 
 def _parenthetical(text: str, unit: Span, speaker: Speaker, cue: Cue, content_start: int) -> bool:

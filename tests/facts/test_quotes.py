@@ -639,3 +639,32 @@ def test_regression_an_irregular_past_verb_ends_the_subject_of_a_participle() ->
 def test_a_quotation_after_a_parenthetical_attribution_and_a_preposition_continues_it() -> None:
     text = "The envoy ''looked pale,'' Mr. Orr said, from ''the blow he had just taken.''"
     assert _has(_found(text), "Mr. Orr", "the blow he had just taken", True), _found(text)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, piece",
+    [
+        # a judgement in the passive is about its subject: the content holds the subject
+        (
+            "Senator Ruiz is seen as far more capable on trade.",
+            None,
+            "Senator Ruiz is seen as far more capable",
+        ),
+        (
+            "The front-runner is not expected to attend the dinner.",
+            None,
+            "The front-runner is not expected to attend",
+        ),
+        ("The vote was seen by most analysts as a defeat.", "most analysts", "The vote was seen"),
+    ],
+)
+def test_judgements_in_the_passive(text: str, speaker: str | None, piece: str) -> None:
+    found = _found(text)
+    assert any(s == speaker and piece in q for s, q, _ in found), found
+
+
+def test_a_passive_order_keeps_its_content_after_the_verb() -> None:
+    # "told" is no judgement: the subject is the addressee, outside the content
+    assert _found("The guard was told to leave the room at once.") == [
+        (None, "to leave the room at once", False)
+    ]
