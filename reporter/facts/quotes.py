@@ -458,9 +458,9 @@ def _title_case(span: str) -> bool:
 # Cues that need more than a bare clause after them to be reporting ("added 200 jobs", "noted author"):
 # a "that", a quotation, a colon or comma, or a position after the content.
 _NEEDS_MARKED_COMPLEMENT = frozenset(
-    {"add", "note", "continue", "post", "read", "hold", "rule", "determine",
-     "project", "calculate", "signal", "answer", "object", "protest", "reason", "agree", "counter",
-     "charge", "observe", "figure"}
+    {"add", "continue", "read", "hold", "rule", "determine",
+     "project", "calculate", "object", "reason", "agree",
+     "figure"}
 )  # fmt: skip
 # Cues whose content can come before them ("..., she said"); the others only take what follows.
 _POSTPOSED = frozenset(_LEMMAS[SAY]) | {"tell", "think", "believe", "feel", "know", "hope", "fear", "ask"}
@@ -1403,7 +1403,10 @@ _NOT_LABELS = _wordset(
 def _labelled(text: str, paragraph: Span, found: list[Attribution]) -> list[Attribution]:
     """A paragraph opening with a speaker's label and a colon: a headline ("Rubio: I still believe …")
     or a transcript turn ("MATTHEWS: Well, …"). The content is the rest of the paragraph."""
-    match = _LABEL.match(text, paragraph.start, paragraph.end)
+    start = paragraph.start
+    while start < paragraph.end and text[start] in '"“ ':
+        start += 1  # a transcript pasted inside quotation marks: "WALLACE: …
+    match = _LABEL.match(text, start, paragraph.end)
     if match is None or any(a.quote_start <= match.end() < a.quote_end for a in found):
         return []
     label = match.group("label")

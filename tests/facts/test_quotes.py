@@ -350,7 +350,7 @@ def test_recall_frames(text: str, speaker: str | None, piece: str, direct: bool)
 @pytest.mark.parametrize(
     "text",
     [
-        "On Tuesday, inspectors charged the driver with speeding.",  # an opener, then a verb with an object
+        "On Tuesday, inspectors fined the driver for speeding.",  # an opener, then a verb with an object
         "In the end, the club agreed.",  # an opening phrase is nobody's statement
         "The factory added 200 jobs last year.",
         "The two states built a water canal.",  # "states" is a noun
@@ -668,3 +668,17 @@ def test_a_passive_order_keeps_its_content_after_the_verb() -> None:
     assert _found("The guard was told to leave the room at once.") == [
         (None, "to leave the room at once", False)
     ]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, piece",
+    [
+        ('"LUNDQVIST: If I may, we have very little time left tonight.', "LUNDQVIST", "very little time"),
+        ("Mayor Ivo Brandt noted the irony of the timing.", "Ivo Brandt", "the irony of the timing"),
+        ("The senator posted a photo of the flooded road.", "senator", "a photo of the flooded road"),
+        ("Prosecutors charged the driver with reckless homicide.", "Prosecutors", "the driver with reckless"),
+    ],
+)
+def test_labels_after_a_mark_and_cues_taking_objects(text: str, speaker: str, piece: str) -> None:
+    found = _found(text)
+    assert any(s is not None and speaker in s and piece in q for s, q, _ in found), found
