@@ -21,6 +21,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
@@ -180,6 +181,7 @@ class Passage:
     bags: tuple[Counter[object], ...] = ()  # words, word pairs, content, content pairs, content prefixes
     joined: str = ""  # the words joined by spaces, for the character measure
     totals: tuple[int, ...] = ()  # each bag's total count (its size when every item is there once)
+    keys: tuple[frozenset[object], ...] = ()  # each bag's items: set operations on them are the cheapest
     spellings: frozenset[str] = frozenset()  # name keys of the names and content words
 
 
@@ -205,11 +207,12 @@ def prepare(sentence: str) -> Passage:
         for m in _NAME.finditer(sentence)
         if opening is None or m.start() != opening.start()  # a capital there says nothing
     } - STOP_WORDS
+    # Word pairs as one string each: a string keeps its hash, a tuple computes it on every lookup.
     bags: tuple[Counter[object], ...] = (
         Counter(words),
-        Counter(pairwise(words)),
+        Counter(f"{a} {b}" for a, b in pairwise(words)),
         Counter(content),
-        Counter(pairwise(content)),
+        Counter(f"{a} {b}" for a, b in pairwise(content)),
         Counter(w[:5] for w in content),
     )
     return Passage(
@@ -221,6 +224,7 @@ def prepare(sentence: str) -> Passage:
         bags=bags,
         joined=" ".join(words),
         totals=tuple(bag.total() for bag in bags),
+        keys=tuple(frozenset(bag) for bag in bags),
         spellings=frozenset(map(name_key, names.union(content))),
     )
 
@@ -275,11 +279,12 @@ def pair_features(a: Passage, b: Passage) -> tuple[float, ...]:
     low_content, high_content = _containment(a, b, 2)
     _low, high_content_pairs = _containment(a, b, 3)
     _low, high_prefix = _containment(a, b, 4)
-    run = max(_longest_unmatched(a.words, b.bags[0]), _longest_unmatched(b.words, a.bags[0]))
-    unmatched = max(len(a.bags[2].keys() - b.bags[2].keys()), len(b.bags[2].keys() - a.bags[2].keys()))
+    a_words, b_words, a_content, b_content = _keys(a, 0), _keys(b, 0), _keys(a, 2), _keys(b, 2)
+    run = max(_longest_unmatched(a.words, b_words), _longest_unmatched(b.words, a_words))
+    unmatched = max(len(a_content - b_content), len(b_content - a_content))
     all_numbers = a.numbers | b.numbers
     number_gap = len(a.numbers ^ b.numbers) / len(all_numbers) if all_numbers else 0.0
-    name_gap = max(len(a.names - b.bags[0].keys()), len(b.names - a.bags[0].keys()))
+    name_gap = max(len(a.names - b_words), len(b.names - a_words))
     lengths = sorted((len(a.content), len(b.content)))
     return (
         low_words,
@@ -308,7 +313,7 @@ def _containment(left: Passage, right: Passage, bag: int) -> tuple[float, float]
         return 0.0, 0.0
     a_total = left.totals[bag] if left.totals else a.total()
     b_total = right.totals[bag] if right.totals else b.total()
-    common = a.keys() & b.keys()
+    common = _keys(left, bag) & _keys(right, bag)
     if len(a) == a_total or len(b) == b_total:  # one side holds each item once: a min() is always 1
         shared = len(common)
     else:
@@ -317,7 +322,12 @@ def _containment(left: Passage, right: Passage, bag: int) -> tuple[float, float]
     return (first, second) if first <= second else (second, first)
 
 
-def _longest_unmatched(words: Sequence[str], other: Counter[object]) -> int:
+def _keys(passage: Passage, bag: int) -> AbstractSet[object]:
+    """The items of bag number ``bag`` (stored on passages that :func:`prepare` made)."""
+    return passage.keys[bag] if passage.keys else passage.bags[bag].keys()
+
+
+def _longest_unmatched(words: Sequence[str], other: AbstractSet[object]) -> int:
     """The longest run of consecutive ``words`` not in ``other``: an added clause is added content."""
     best = current = 0
     for word in words:
@@ -350,7 +360,7 @@ def conflicts(a: Passage, b: Passage) -> tuple[str, ...]:
 
 
 def _unmatched_names(a: Passage, b: Passage) -> set[str]:
-    unmatched = a.names - b.bags[0].keys()
+    unmatched = a.names - _keys(b, 0)
     if not unmatched:  # the common case, and spelling keys of every word of ``b`` are not cheap
         return set()
     spellings = b.spellings or {name_key(n) for n in b.names} | {name_key(w) for w in b.content}
@@ -396,7 +406,7 @@ def same_content(a: Passage | str, b: Passage | str) -> float:
     """
     left = prepare(a) if isinstance(a, str) else a
     right = prepare(b) if isinstance(b, str) else b
-    left_words, right_words = left.bags[2].keys(), right.bags[2].keys()
+    left_words, right_words = _keys(left, 2), _keys(right, 2)
     shorter = min(len(left_words), len(right_words))
     if not shorter or len(left_words & right_words) < MIN_SHARED * shorter:
         return 0.0
