@@ -836,7 +836,8 @@ def _noun_phrase(text: str, unit_start: int, end: int) -> Speaker | None:
     if spans and spans[-1].group().lower() in _ONLY_ADJECTIVES:
         return None  # "The alleged attack …": no noun before the cue
     taken: list[re.Match[str]] = []
-    for match in reversed(spans):
+    for index in range(len(spans) - 1, -1, -1):
+        match = spans[index]
         word = match.group()
         lower = word.lower()
         if not taken and lower in _PRONOUNS:
@@ -845,7 +846,7 @@ def _noun_phrase(text: str, unit_start: int, end: int) -> Speaker | None:
             return Speaker(match.start(), match.end(), None, None, pronoun=lower)
         if not (word[0].isalnum() or word in "&'’-%"):
             break
-        if taken and lower in _INNER_WORDS and _inner_word(spans, match, taken):
+        if taken and lower in _INNER_WORDS and _inner_word(spans, index, taken):
             taken.append(match)  # "70 percent of farmers", "people close to the minister", "six in 10"
             continue
         if (
@@ -868,10 +869,8 @@ def _noun_phrase(text: str, unit_start: int, end: int) -> Speaker | None:
         taken.append(match)
         if len(taken) >= _MAX_SUBJECT_WORDS:  # no subject this long: the walk lost its way in a clause
             return Speaker(match.start(), end, None, None)  # a subject there is, but not whose
-        if lower in _DETERMINERS:
-            index = spans.index(match)
-            if index == 0 or spans[index - 1].group().lower() not in _NP_JOINERS:
-                break
+        if lower in _DETERMINERS and (index == 0 or spans[index - 1].group().lower() not in _NP_JOINERS):
+            break
     while taken and taken[-1].group().lower() in ("and", "&"):
         taken.pop()
     pp_start = -1
@@ -932,10 +931,10 @@ _PP_ADJECTIVES = _wordset(
 )
 
 
-def _inner_word(spans: list[re.Match[str]], match: re.Match[str], taken: list[re.Match[str]]) -> bool:
-    """Whether a preposition met walking left belongs to the subject: "percent of farmers", "a source
-    close to the minister", "officials in the city", "six in 10", "more than half"."""
-    index = spans.index(match)
+def _inner_word(spans: list[re.Match[str]], index: int, taken: list[re.Match[str]]) -> bool:
+    """Whether the preposition ``spans[index]``, met walking left, belongs to the subject: "percent of
+    farmers", "a source close to the minister", "officials in the city", "six in 10", "more than half"."""
+    match = spans[index]
     before = spans[index - 1].group().lower() if index else ""
     lower, after = match.group().lower(), taken[-1].group()
     if before in _PP_ADJECTIVES:
