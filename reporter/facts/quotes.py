@@ -716,6 +716,10 @@ def speaker_before(text: str, unit_start: int, cue_start: int) -> Speaker | None
         return _appositive(text, unit_start, end - 1) or _name_then_role(text, unit_start, end - 1)
     found = _noun_phrase(text, unit_start, end)
     if found is not None and found.pronoun is None:
+        participle = text[cue_start : cue_start + 12].split(" ", 1)[0].lower().endswith("ing")
+        longer = None if participle else _long_subject(text, unit_start, found.start, end)
+        if longer is not None:
+            return longer
         before = text[unit_start : found.start].split()
         last = before[-1].lower() if before else ""
         if last == "to":
@@ -728,6 +732,48 @@ def speaker_before(text: str, unit_start: int, cue_start: int) -> Speaker | None
                 return _relative_antecedent(text, unit_start, unit_start + relative.start())
             return None if verb_before else found
     return found
+
+
+def _long_subject(text: str, unit_start: int, np_start: int, end: int) -> Speaker | None:
+    """A subject that opens the sentence with modifiers the walk left of the verb stopped in:
+    "Democrats trying to win back the Senate say", "Proponents of tighter rules on speech here say".
+    The name is the head before its first preposition or participle; the role, the whole phrase.
+    ``None`` unless every word between could sit in such a noun phrase."""
+    start = _strip_leading(text, unit_start, np_start)
+    opening = _OPENING_ADVERBIAL.match(text, start, np_start)
+    start = opening.end() if opening else start
+    if start >= np_start:
+        return None
+    tokens = list(_TOKEN.finditer(text, start, end))
+    if not 2 <= len(tokens) <= 16 or tokens[0].group().lower() in _PREPOSITIONS | _PRONOUNS | _NP_STOP:
+        return None
+    head = 0
+    while head < len(tokens):
+        word = tokens[head].group().lower()
+        if word in _INNER_WORDS or (word.endswith("ing") and _is_verb_like(word)):
+            break
+        head += 1
+    if head == 0 or head > 4 or head == len(tokens):
+        return None
+    for match in tokens:
+        word = match.group()
+        lower = word.lower()
+        if not (word[0].isalnum() or word in "-%'’") or lower in _PARTICLE_LEADS or lower in _BARE_PAST:
+            return None
+        if lower in _PRONOUNS or (lower in _NP_STOP and lower not in _LONG_SUBJECT_INNER):
+            return None
+        if _is_verb_like(word) and not lower.endswith(("ing", "s")):
+            return None  # "experts I interviewed said": a clause, not a modifier ("rules" is a noun here)
+    name, role = split_role(text[start : tokens[head - 1].end()])
+    if name is not None and " " not in name and name.lower().endswith("s"):
+        name = None  # "Farmers": a plural capitalised by its place, no one's name
+    return Speaker(start, end, name, text[start:end] if name is None else role)
+
+
+# Past forms that look like nouns or base forms: a verb, so a clause, inside a would-be subject.
+_BARE_PAST = _wordset("put set cut let hit read spread cast shut quit")
+# Words of _NP_STOP that may sit inside a long subject ("trying to", "here").
+_LONG_SUBJECT_INNER = _wordset("to and here there by with on about over into upon against without during")
 
 
 _NAME_FIRST = re.compile(

@@ -682,3 +682,41 @@ def test_a_passive_order_keeps_its_content_after_the_verb() -> None:
 def test_labels_after_a_mark_and_cues_taking_objects(text: str, speaker: str, piece: str) -> None:
     found = _found(text)
     assert any(s is not None and speaker in s and piece in q for s, q, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a subject with a participle or prepositions the walk left of the verb would stop in
+        (
+            "Farmers trying to sell their crops in March say the rules are unfair.",
+            "Farmers trying to sell their crops",
+        ),
+        (
+            "Union members angry about the pay deal say they will strike.",
+            "Union members angry about the pay deal",
+        ),
+        (
+            "Opponents of tighter rules on water use say the drought is over.",
+            "Opponents of tighter rules on water use",
+        ),
+    ],
+)
+def test_long_subjects_with_modifiers(text: str, speaker: str) -> None:
+    assert [s for s, _, _ in _found(text)] == [speaker]
+
+
+def test_a_clause_before_the_verb_is_no_long_subject() -> None:
+    # "the experts I interviewed said": a relative clause, no modifier; the walk's own answer stands
+    assert all(
+        s != "All the experts I interviewed"
+        for s, _, _ in _found("All the experts I interviewed said it was late.")
+    )
+
+
+def test_regression_a_clause_before_a_participle_is_no_long_subject() -> None:
+    # "the corps put out a video showing two fighters … saying" once made the whole clause the speaker
+    text = (
+        "Separately, the corps put out a video showing two fighters in the woods saying they were scouting."
+    )
+    assert all("put out" not in (s or "") for s, _, _ in _found(text)), _found(text)
