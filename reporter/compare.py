@@ -21,12 +21,16 @@ import dataclasses
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reporter.config import CompareConfig
 from reporter.entities import canonical_actor, person_key
 from reporter.model import Article, Cell, Coverage, Fact, Nearest, Span, Story
 from reporter.similarity import similarity_matrix
 from reporter.text import sentences, singular, words
+
+if TYPE_CHECKING:
+    import numpy as np
 
 KIND_ORDER = ("casualty", "denial", "quote", "caveat", "label")
 # A nearest sentence at least this similar to the evidence makes an omission doubtful.
@@ -101,19 +105,21 @@ class _NearestIndex:
         self.evidence = sorted(set(evidence))
         self.row = {text: i for i, text in enumerate(self.evidence)}
         self.sentences: dict[str, list[tuple[Article, Span, int]]] = defaultdict(list)
-        texts: list[str] = []
+        self.texts: list[str] = []
         for article in originals:
             for paragraph in article.paragraphs:
                 for span in sentences(article.text, paragraph):
-                    self.sentences[article.outlet].append((article, span, len(texts)))
-                    texts.append(span.of(article.text))
-        self.scores = similarity_matrix(self.evidence, texts)
+                    self.sentences[article.outlet].append((article, span, len(self.texts)))
+                    self.texts.append(span.of(article.text))
+        self.scores: np.ndarray | None = None  # made at the first omission: most events have none
 
     def closest(self, evidence: Sequence[str], outlet: str) -> tuple[Article, Span, float] | None:
         """The outlet's sentence most similar to any of ``evidence``, with that similarity."""
         candidates = self.sentences.get(outlet)
         if not candidates:
             return None
+        if self.scores is None:
+            self.scores = similarity_matrix(self.evidence, self.texts)
         rows = [self.row[text] for text in evidence]
         columns = [column for _, _, column in candidates]
         block = self.scores[rows][:, columns].max(axis=0)

@@ -120,3 +120,25 @@ def test_victim_classes(victims: str | None, expected: str) -> None:
 )
 def test_group_keys_fold_name_variants(fact: Fact, key: str) -> None:
     assert group_key(fact) == key
+
+
+def test_an_event_where_every_outlet_includes_every_fact_builds_no_similarity_matrix(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Nearest sentences are looked for only for omissions; the matrix they come from is built at the
+    first one, so an event without omissions (most of a large batch) never pays for it."""
+    import reporter.compare as comparing
+
+    built: list[int] = []
+    real = comparing.similarity_matrix
+    monkeypatch.setattr(comparing, "similarity_matrix", lambda *args: built.append(1) or real(*args))
+    story = Story("s", "t", ("a", "b"), ("Alpha", "Beta"), (Event("s/e1", "e", ("a", "b")),))
+    facts = [
+        _casualty(A, "Two people were killed in the blast.", 2),
+        _casualty(B, "Three people were killed in the blast.", 3),
+    ]
+    _, (row,) = compare([A, B], [story], facts, CompareConfig())
+    assert "omitted" not in row.outlets.values()
+    assert built == []
+    compare([A, B, C], [STORY], facts, CompareConfig())  # Gamma omits: now it is built, once
+    assert built == [1]
