@@ -1042,9 +1042,15 @@ def _appositive(text: str, unit_start: int, comma: int) -> Speaker | None:
     if first.isdigit() and _is_name(head_text):  # "Suu Kyi, 70, said"
         return Speaker(head.start, head.end, head.name, head.role)
     opens_sentence = not text[_strip_leading(text, unit_start, head.start) : head.start].strip()
-    if first in ("who", "which", "whose"):  # "Russia, which launched …, says": a clause, not a role
+    if re.sub(r"['’](?:s|re|d|ve)$", "", first) in ("who", "which", "whose"):
+        # "Russia, which launched …, says", "Williams, who’s running …, added": a clause, not a role
         return Speaker(head.start, head.end, head.name, head.role)
-    if first in _DETERMINERS or first in _TITLES or _is_name(first):
+    if (
+        first in _DETERMINERS
+        or first in _TITLES
+        or first in ("one", "another", "both", "each", "part", "among")
+        or _is_name(appositive.split()[0])
+    ):  # "Ada Fisher, one of a handful of members,", "Ann Roe, Spain's envoy,"
         role = appositive if not head.role or head.name is None else f"{head.role}, {appositive}"
         return Speaker(head.start, comma, head.name or head.role, role)
     if opens_sentence:
@@ -1164,8 +1170,8 @@ def _split_proper(words: list[str]) -> tuple[str | None, str | None]:
     last_title = -1
     for index, word in enumerate(words):
         bare = word.lower().rstrip(".,")
-        if bare in _TITLES - _HONORIFICS:
-            last_title = index
+        if bare in _TITLES - _HONORIFICS or (index < len(words) - 2 and bare.endswith(("'s", "’s"))):
+            last_title = index  # "Ohio’s Ada Fisher": the possessive place goes with the role
     role_words, name_words = words[: last_title + 1], words[last_title + 1 :]
     if _org_like(words[-1:]):
         return " ".join(words), None  # "State Department", "Senate Intelligence Committee"

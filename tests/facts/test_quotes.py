@@ -720,3 +720,27 @@ def test_regression_a_clause_before_a_participle_is_no_long_subject() -> None:
         "Separately, the corps put out a video showing two fighters in the woods saying they were scouting."
     )
     assert all("put out" not in (s or "") for s, _, _ in _found(text)), _found(text)
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("But Ward, who’s running for the board, added that the vote was close.", "Ward"),
+        ("And Ohio’s Ada Fisk, one of a handful of delegates, said the count was fair.", "Ada Fisk"),
+    ],
+)
+def test_appositives_with_contracted_relatives_and_quantifiers(text: str, speaker: str) -> None:
+    assert [s for s, _, _ in _found(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("Ohio’s Ada Fisk", ("Ada Fisk", "Ohio’s")),
+        ("Ruthenia's Foreign Ministry", ("Ruthenia's Foreign Ministry", None)),  # a body keeps its owner
+    ],
+)
+def test_split_role_keeps_a_possessive_place_with_the_role(
+    phrase: str, expected: tuple[str | None, str | None]
+) -> None:
+    assert split_role(phrase) == expected
