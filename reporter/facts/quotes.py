@@ -109,7 +109,9 @@ _ACTION_LEMMAS = _wordset(
     target pitch campaign petition appeal tease taunt insult bash knock pressure implore beg plead
     dare congratulate compliment honor mourn deplore disavow repudiate renounce refute rebut debunk
     investigate probe examine review interview grill quiz confront trumpet allude insinuate assess
-    evaluate witness hear"""
+    evaluate witness hear
+    push instruct authorize dread sneer cheer jeer presume infer deduce perceive confess divulge leak
+    uncover lambaste excoriate vent"""
 )
 # Of those, the ones far more often nouns in their bare and "-s" forms ("the vote", "an issue"): only
 # their "-ed" and "-ing" forms are cues.
@@ -182,6 +184,8 @@ _PHRASES: dict[str, str] = {
     "speak with": OBJECT,
     "talk with": OBJECT,
     "meet with": OBJECT,  # an act: held to the _ACTION_PHRASES test
+    "scoff at": OBJECT,
+    "laugh off": OBJECT,
     "would like": THINK,
     "would love": THINK,
 }

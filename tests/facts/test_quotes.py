@@ -510,6 +510,11 @@ def test_inverted_and_opening_frames_find_nothing(text: str) -> None:
         ("The union embraced the new pay scale.", "union", "the new pay scale"),
         ("Mayor Ivo Brandt downplayed the risk of flooding.", "Ivo Brandt", "the risk of flooding"),
         ("The governor has focused on school funding all year.", "governor", "school funding"),
+        (
+            "Senator Tova Vale is pushing colleagues to reject the port deal.",
+            "Tova Vale",
+            "to reject the port deal",
+        ),
         ("A new poll released Monday raised doubts about the plan.", "A new poll", "doubts"),
     ],
 )
