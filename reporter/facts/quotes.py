@@ -10,8 +10,12 @@ Rule-based, paragraph by paragraph, so it runs at the speed of regular expressio
    sentence. Short quoted words with no sentence punctuation inside ("terrorists", a film title) are
    scare quotes or titles: never quotes by themselves.
 2. **Cues**: a lexicon of reporting verbs (say, tell, add, claim, warn, believe, accuse, ...), each with
-   the complement it takes, plus "according to" and a colon after a speaker. A cue inside a quotation
-   is the quoted person's own reporting and is left inside that quote.
+   the complement it takes, plus "according to" and a colon after a speaker. News-attribution corpora
+   (PolNeAR) also count a source's acts on a content ("released a statement", "voted for the bill",
+   "downplayed the risk"): those verbs are cues only when a person, a body or a document does them.
+   Nouns of stance held by a possessor ("Trump's attacks on", "her claim that"), an opening "In his
+   view," / "In a poll released Monday,", and judgements in the passive ("X is seen as") are cues
+   too. A cue inside a quotation is the quoted person's own reporting and is left inside that quote.
 3. **Frames** around a cue: speaker before it ("X said ..."), after it ("..., said X"), a clause or
    quotation before it ("…,” X said"), or after it ("X said: “…”", "X said that …"). The content of a
    direct quote is the quotation (with its marks); of an indirect one, the clause, without the final
@@ -30,8 +34,9 @@ spaCy is optional. Given a parser (``facts.extract`` passes ``reporter.nlp.load(
 ``[facts] use_spacy`` is on), the sentences that hold a reporting verb but that no rule could attribute
 (about one in five sentences of a news article) are parsed, and a verb with a subject and a clause or
 object there becomes an attribution. Measured on the 924 PolNeAR development articles on a shared
-2-core machine (CPU time, noisy): rules alone about 85-95 articles/s; with the parse about 25
-articles/s, for +0.8 points of quote F1 (0.784 -> 0.792) and the same speaker accuracy.
+2-core machine (CPU time, noisy): rules alone about 92-100 articles/s, quote F1 0.822 (precision
+0.90, recall 0.75), speaker accuracy 0.89. The parse, measured when the rules stood at F1 0.784,
+added 0.8 points at about 25 articles/s.
 """
 
 from __future__ import annotations
