@@ -1957,7 +1957,8 @@ def _disagrees(text: str, speaker: Speaker, cue: Cue) -> bool:
 
 # Plural or collective nouns without an "-s": "people say", "the police claim".
 _COLLECTIVE = _wordset(
-    "people police men women children staff media data personnel public majority minority government "
+    "people police men women children staff media data personnel public majority minority government few many "
+    "most some several both all others "
     "team family youth clergy folk crowd audience electorate leadership management administration"
 )
 
