@@ -1,11 +1,12 @@
 """Shared by the event-clustering sets: run the corpus-wide phase and score events with B-cubed.
 
-Also fits the weights of the clustering's same-event model (``reporter.cluster.WEIGHTS``):
+Also fits the clustering's same-event model (``reporter.cluster.same_event_model``):
 
-    python -m evaluation.events --fit [--half tune|check|all]
+    python -m evaluation.events --fit [--half tune|check|all] [--write]
 
-prints a ``WEIGHTS`` tuple fitted on ECB+ and GVA development batches (one half each, or both), and the
-B-cubed F1 those weights reach on the other half, so a refit can be checked before it is pasted in.
+fits gradient-boosted trees on ECB+ and GVA development batches (one half, or both); with one half it
+prints the B-cubed F1 the model reaches on the other half, so a refit can be judged before ``--write``
+saves it as ``reporter/data/same_event.json``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import hashlib
+import json
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -88,7 +91,7 @@ def gva_batch(data_dir: Path, limit: int | None = None) -> tuple[list[Article], 
 # --- fitting the same-event model -----------------------------------------------------------------
 
 BIG_BATCH_WEIGHT = 3.0  # the acceptance batches are large: their pairs weigh more in the fit
-STEPS_PER_FEATURE = 8
+TREES = 150
 
 
 def prepare(articles: Sequence[Article]) -> list[Article]:
@@ -160,67 +163,68 @@ def pair_data(articles: Sequence[Article], gold: Gold) -> tuple[Any, Any]:
     return features, labels
 
 
-def fit_steps(features: Any, labels: Any, weights: Any) -> tuple[dict[str, Any], float]:
-    """The step functions and intercept of the same-event model (``reporter.cluster.STEPS``).
+def fit_trees(features: Any, labels: Any, weights: Any) -> dict[str, Any]:
+    """The same-event model as ``reporter.cluster.same_event_model`` reads it (``MODEL_FILE``).
 
-    The steps are fitted by weighted logistic loss with a little ridge, each bound to its feature's
-    direction (``reporter.cluster.DIRECTIONS``).
+    Gradient-boosted trees (scikit-learn, a development dependency only: the tool reads the trees
+    as data) on weighted logistic loss, each feature monotone in its direction
+    (``reporter.cluster.DIRECTIONS``). Unknown values (NaN) are set to the feature's median first,
+    as the tool does, so an unknown counts as typical.
     """
     import numpy as np
-    from scipy.optimize import minimize
+    from sklearn.ensemble import HistGradientBoostingClassifier
 
     from reporter import cluster
 
-    missing = np.nanmedian(features, axis=0)
-    filled = np.where(np.isnan(features), missing, features)
-    # Thresholds at quantiles of the same-event pairs and of the others in turn: pairs of different
-    # events outnumber the rest a hundred to one, and would otherwise get every threshold.
-    quantiles = np.linspace(0, 1, STEPS_PER_FEATURE + 2)[1:-1]
-    same, other = filled[labels], filled[~labels]
-    thresholds = [
-        np.unique(
-            np.round(
-                np.concatenate(
-                    [np.quantile(same[:, k], quantiles[::2]), np.quantile(other[:, k], quantiles[1::2])]
-                ),
-                4,
-            )
+    typical = np.nanmedian(features, axis=0)
+    filled = np.where(np.isnan(features), typical, features)
+    model = HistGradientBoostingClassifier(
+        max_iter=TREES,
+        learning_rate=0.05,
+        max_leaf_nodes=8,
+        monotonic_cst=list(cluster.DIRECTIONS),
+        random_state=0,
+    ).fit(filled, labels, sample_weight=weights)
+    trees = []
+    for (predictor,) in model._predictors:  # one tree per boosting round (binary loss)
+        nodes = predictor.nodes
+        trees.append(
+            {
+                "feature": [
+                    -1 if leaf else int(f)
+                    for leaf, f in zip(nodes["is_leaf"], nodes["feature_idx"], strict=True)
+                ],
+                "threshold": [float(t) for t in nodes["num_threshold"]],  # exact: values sit on thresholds
+                "left": [int(x) for x in nodes["left"]],
+                "right": [int(x) for x in nodes["right"]],
+                "value": [round(float(v), 6) for v in nodes["value"]],
+                "depth": int(nodes["depth"].max()),
+            }
         )
-        for k in range(filled.shape[1])
-    ]
-    design = np.hstack([(filled[:, k : k + 1] > t[None, :]).astype(float) for k, t in enumerate(thresholds)])
-    bounds: list[tuple[float | None, float | None]] = []
-    for direction, t in zip(cluster.DIRECTIONS, thresholds, strict=True):
-        bounds += [{1: (0.0, None), -1: (None, 0.0)}.get(direction, (None, None))] * len(t)
-    bounds.append((None, None))  # the intercept
-    y, w = labels.astype(float), weights / weights.sum()
-    ridge = 1e-3
-
-    def loss(theta: Any) -> tuple[float, Any]:
-        z = design @ theta[:-1] + theta[-1]
-        p = 1.0 / (1.0 + np.exp(-z))
-        value = float(np.sum(w * (np.logaddexp(0.0, z) - y * z)) + ridge * np.sum(theta[:-1] ** 2))
-        gradient = np.append(design.T @ (w * (p - y)) + 2 * ridge * theta[:-1], np.sum(w * (p - y)))
-        return value, gradient
-
-    start = np.zeros(design.shape[1] + 1)
-    theta = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds, options={"maxiter": 5000}).x
-    steps, offset = {}, 0
-    for name, k, t in zip(cluster.FEATURES, range(len(thresholds)), thresholds, strict=True):
-        weights_k = theta[offset : offset + len(t)]
-        offset += len(t)
-        kept = tuple(
-            (round(float(a), 4), round(float(b), 3))
-            for a, b in zip(t, weights_k, strict=True)
-            if abs(b) >= 5e-4
-        )
-        steps[name] = (round(float(missing[k]), 4), kept)
-    return steps, round(float(theta[-1]), 3)
+    fitted = {
+        "features": list(cluster.FEATURES),
+        "typical": [float(v) for v in typical],
+        "baseline": float(np.ravel(model._baseline_prediction)[0]),
+        "trees": trees,
+    }
+    # The exported trees must say what scikit-learn says.
+    cluster.same_event_model.cache_clear()
+    saved = cluster.MODEL_FILE
+    with tempfile.TemporaryDirectory() as folder:
+        cluster.MODEL_FILE = Path(folder) / "model.json"
+        cluster.MODEL_FILE.write_text(json.dumps(fitted), encoding="utf-8")
+        ours = cluster.same_event_probability(features)
+        cluster.same_event_model.cache_clear()
+        cluster.MODEL_FILE = saved
+    theirs = model.predict_proba(filled)[:, 1]
+    assert np.allclose(ours, theirs, atol=1e-4), float(np.abs(ours - theirs).max())
+    return fitted
 
 
-def fit(half: str) -> int:
-    """Fit the same-event model on the chosen half (or all) of the development data and print its
-    constants; with one half, also score the other half's large batches with them."""
+def fit(half: str, write: bool) -> int:
+    """Fit the same-event model on the chosen half (or all) of the development data; with one half,
+    score the other half's batches with it (as one batch of its own, and inside the whole set's batch);
+    with ``write``, save it where the tool reads it."""
     import numpy as np
 
     from reporter import cluster
@@ -241,20 +245,28 @@ def fit(half: str) -> int:
         rows.append(x)
         labels.append(y)
         weights.append(np.full(len(y), BIG_BATCH_WEIGHT if kind.endswith("-big") else 1.0))
-    steps, intercept = fit_steps(np.vstack(rows), np.concatenate(labels), np.concatenate(weights))
-    print("STEPS = {")
-    for name, value in steps.items():
-        print(f"    {name!r}: {value!r},")
-    print("}")
-    print(f"INTERCEPT = {intercept!r}")
+    fitted = fit_trees(np.vstack(rows), np.concatenate(labels), np.concatenate(weights))
+    text = json.dumps(fitted, separators=(",", ":"))
+    if write:
+        cluster.MODEL_FILE.write_text(text + "\n", encoding="utf-8")
+        print(f"written: {cluster.MODEL_FILE} ({len(fitted['trees'])} trees)")
     if half != "all":
-        cluster.STEPS, cluster.INTERCEPT = steps, intercept  # score the other half with them
-        root = data_root()
-        for load, label in ((ecbplus_batch, "ECB+"), (gva_batch, "GVA")):
-            articles, gold, halves = load(root / ("ecbplus" if label == "ECB+" else "gva_semeval2018t5"))
-            other = [a for a in articles if halves(a.id) != wanted[0]]
-            p, r, f = bcubed(predict_events(other), {a.id: gold[a.id] for a in other})
-            print(f"# {label} other half: F1 {f:.3f} (P {p:.3f} R {r:.3f})")
+        with tempfile.TemporaryDirectory() as folder:
+            saved = cluster.MODEL_FILE
+            cluster.MODEL_FILE = Path(folder) / "model.json"
+            cluster.MODEL_FILE.write_text(text, encoding="utf-8")
+            cluster.same_event_model.cache_clear()
+            root = data_root()
+            for load, label in ((ecbplus_batch, "ECB+"), (gva_batch, "GVA")):
+                articles, gold, halves = load(root / ("ecbplus" if label == "ECB+" else "gva_semeval2018t5"))
+                other = [a for a in articles if halves(a.id) != wanted[0]]
+                p, r, f = bcubed(predict_events(other), {a.id: gold[a.id] for a in other})
+                print(f"# {label} other half as its own batch: F1 {f:.3f} (P {p:.3f} R {r:.3f})")
+                inside = predict_events(articles)
+                p, r, f = bcubed({a.id: inside[a.id] for a in other}, {a.id: gold[a.id] for a in other})
+                print(f"# {label} other half inside the whole set's batch: F1 {f:.3f} (P {p:.3f} R {r:.3f})")
+            cluster.MODEL_FILE = saved
+            cluster.same_event_model.cache_clear()
     return 0
 
 
@@ -262,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation.events", description=__doc__)
     parser.add_argument("--fit", action="store_true", help="fit the same-event model's weights")
     parser.add_argument("--half", choices=("tune", "check", "all"), default="all")
+    parser.add_argument("--write", action="store_true", help="save the model where the tool reads it")
     args = parser.parse_args(argv)
     if not args.fit:
         parser.print_help()
@@ -269,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     if not data_root().is_dir():
         print(f"evaluation data not found at {data_root()}; nothing to fit")
         return 0
-    return fit(args.half)
+    return fit(args.half, args.write)
 
 
 if __name__ == "__main__":

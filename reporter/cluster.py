@@ -14,10 +14,11 @@ How:
 2. Candidate pairs come from blocking: each article keeps the articles it shares the most rare
    weight with (terms in at most ``MAX_POSTINGS`` articles), at most ``NEIGHBOURS`` of them. The
    number of pairs grows linearly with the batch, never as all pairs.
-3. Each candidate pair gets a probability of reporting one event: a logistic model over the field
-   cosines, the date distances, how the pair ranks among each article's neighbours (a pair that is
-   each other's best match is stronger evidence than the same cosine among many), and the products
-   of those. The weights were fitted on development data by ``python -m evaluation.events --fit``.
+3. Each candidate pair gets a probability of reporting one event: gradient-boosted trees over the
+   field cosines, the date distances, and how the pair ranks among each article's neighbours (a pair
+   that is each other's best match is stronger evidence than the same cosine among many), each
+   feature monotone in its evidence. The trees were fitted on development data by
+   ``python -m evaluation.events --fit`` and ship as data (``reporter/data/same_event.json``).
 4. Events are average-link clusters of those probabilities (a missing pair counts as 0), stopped at
    ``event_threshold``. Stories are average-link clusters of events on plain text similarity,
    stopped at the looser ``story_threshold``.
@@ -32,11 +33,13 @@ import dataclasses
 import functools
 import heapq
 import itertools
+import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -60,13 +63,14 @@ PROFILE_CHUNK = 100  # articles profiled per task when a mapper spreads the work
 
 Mapper = Callable[..., Iterable[Any]]  # ``map``, or an executor's ``map``
 
-# The same-event model: a logistic model that adds up one step function per pair feature (a
-# generalised additive model). Each step is bound to its evidence: a closer date, a higher cosine or
-# a better rank never lowers the chance (only the batch size is free), so the model stays sane on
-# batches unlike the ones it was fitted on, down to a story of four articles. A feature that is
-# unknown (no date to compare: NaN) takes its typical value, so it counts as no evidence.
-# Fitted on ECB+ and GVA development batches, large and small, by
-# ``python -m evaluation.events --fit``; refit when a feature changes.
+# The same-event model: gradient-boosted trees over the pair features (they see interactions an
+# additive model cannot: a shared street name means one event when the dates agree, and nothing when
+# one outlet covers its city all year). Every feature is bound to its evidence by a monotone
+# constraint: a closer date, a higher cosine or a better rank never lowers the chance (only the batch
+# size is free), so the model stays sane on batches unlike the ones it was fitted on, down to a story
+# of four articles. A feature that is unknown (no date to compare: NaN) takes its typical value, so
+# it counts as no evidence. Fitted on ECB+ and GVA development batches, large and small, by
+# ``python -m evaluation.events --fit``, which writes ``MODEL_FILE``; refit when a feature changes.
 FEATURES = (
     "cos_words",
     "cos_names",
@@ -88,69 +92,7 @@ FEATURES = (
 )
 # How each feature may move the chance as it grows: +1 up, -1 down, 0 either way.
 DIRECTIONS = (1, 1, 1, 1, 1, 1, 1, 1, -1, -1, -1, -1, 1, -1, -1, 1, 0)
-# Feature -> (value when unknown, ((threshold, logit added above it), ...)).
-STEPS: dict[str, tuple[float, tuple[tuple[float, float], ...]]] = {
-    "cos_words": (
-        0.0767,
-        (
-            (0.0376, 0.095),
-            (0.0627, 0.183),
-            (0.0897, 0.274),
-            (0.1326, 0.231),
-            (0.1482, 0.235),
-            (0.2401, 0.151),
-            (0.3285, 0.173),
-            (0.4252, 0.054),
-        ),
-    ),
-    "cos_names": (
-        0.0705,
-        (
-            (0.0016, 0.002),
-            (0.0454, 0.089),
-            (0.0896, 0.168),
-            (0.1523, 0.075),
-            (0.1658, 0.098),
-            (0.3234, 0.317),
-            (0.4418, 0.257),
-            (0.5701, 0.108),
-        ),
-    ),
-    "cos_numbers": (0.0844, ((0.1656, 0.016), (0.3099, 0.188), (0.3417, 0.167), (0.5307, 0.107))),
-    "cos_title": (0.004, ((0.0, 0.071), (0.0312, 0.264), (0.1282, 0.192), (0.2047, 0.032))),
-    "cos_weekdays": (0.0, ((0.7401, 0.029),)),
-    "cos_lede_names": (
-        0.0435,
-        ((0.0, 0.282), (0.0838, 0.104), (0.1171, 0.113), (0.1939, 0.222), (0.3137, 0.233), (0.4602, 0.113)),
-    ),
-    "cos_full_names": (
-        0.0,
-        ((0.0, 0.444), (0.0873, 0.182), (0.2533, 0.084), (0.4468, 0.199), (0.6424, 0.059)),
-    ),
-    "weekdays_undated": (0.0, ((0.0, 0.495),)),
-    "weekday_distance": (1.0, ((1.0, -0.666), (2.0, -0.097))),
-    "published_far": (4.7185, ((0.0, -0.349), (4.7185, -0.445), (5.3519, -0.165), (6.525, -0.142))),
-    "reported_far": (
-        4.7622,
-        ((0.0, -0.462), (2.4849, -0.045), (4.7622, -0.404), (5.3891, -0.073), (6.5511, -0.123)),
-    ),
-    "mentioned_far": (
-        4.585,
-        ((0.0, -1.007), (3.0445, -0.15), (4.585, -0.833), (5.2983, -0.328), (6.5117, -0.153)),
-    ),
-    "relative_to_worse": (0.2417, ((0.195, 0.078), (0.6862, 0.102))),
-    "log_rank_worse": (3.091, ((3.1355, -0.204), (3.434, -0.132), (3.6889, -0.04))),
-    "log_rank_better": (2.6391, ((2.6391, -0.097), (2.9957, -0.184), (3.2958, -0.101))),
-    "shared_neighbours": (
-        0.0,
-        ((0.0, 1.019), (0.1667, 0.742), (0.2, 0.721), (0.5, 0.65), (0.6364, 0.248), (0.8, 0.067)),
-    ),
-    "log_batch": (
-        6.8255,
-        ((2.9957, 0.717), (3.6636, -0.099), (5.9135, 0.199), (6.5985, -0.341), (6.9058, -0.524)),
-    ),
-}
-INTERCEPT = -4.019
+MODEL_FILE = Path(__file__).parent / "data" / "same_event.json"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -419,18 +361,66 @@ def _pair_features(
 
 def same_event_probability(features: np.ndarray) -> np.ndarray:
     """The same-event model: ``features`` (one row per pair, columns as ``FEATURES``) -> probability."""
-    logit = np.full(len(features), INTERCEPT)
-    for column, name in enumerate(FEATURES):
-        missing, steps = STEPS[name]
-        if not steps:
-            continue
-        values = features[:, column]
-        values = np.where(np.isnan(values), missing, values)
-        thresholds = np.array([t for t, _ in steps])
-        climbed = np.concatenate([[0.0], np.cumsum([step for _, step in steps])])
-        logit += climbed[np.searchsorted(thresholds, values, side="left")]
+    model = same_event_model()
+    values = np.where(np.isnan(features), model.typical, features)
+    rows = np.arange(len(values))
+    logit = np.full(len(values), model.baseline)
+    for tree in model.trees:
+        node = np.zeros(len(values), dtype=np.int64)
+        for _ in range(tree.depth):
+            feature = tree.feature[node]
+            inner = feature >= 0
+            go_left = values[rows, np.maximum(feature, 0)] <= tree.threshold[node]
+            node = np.where(inner, np.where(go_left, tree.left[node], tree.right[node]), node)
+        logit += tree.value[node]
     probability: np.ndarray = 1.0 / (1.0 + np.exp(-logit))
     return probability
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Tree:
+    """One regression tree, as arrays indexed by node (node 0 is the root). An inner node sends a
+    value ``<= threshold`` left; a leaf has ``feature`` -1 and adds ``value`` to the logit."""
+
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray
+    depth: int
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Model:
+    """The same-event model: logit = ``baseline`` + the leaf values the pair reaches in ``trees``;
+    an unknown feature (NaN) takes its ``typical`` value first."""
+
+    features: tuple[str, ...]
+    typical: np.ndarray
+    baseline: float
+    trees: tuple[Tree, ...]
+
+
+@functools.cache
+def same_event_model() -> Model:
+    """The fitted model shipped in ``MODEL_FILE`` (read once)."""
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        raise RuntimeError(
+            f"{MODEL_FILE} was fitted on other features; refit: python -m evaluation.events --fit"
+        )
+    trees = tuple(
+        Tree(
+            feature=np.array(t["feature"], dtype=np.int64),
+            threshold=np.array(t["threshold"], dtype=np.float64),
+            left=np.array(t["left"], dtype=np.int64),
+            right=np.array(t["right"], dtype=np.int64),
+            value=np.array(t["value"], dtype=np.float64),
+            depth=int(t["depth"]),
+        )
+        for t in data["trees"]
+    )
+    return Model(FEATURES, np.array(data["typical"], dtype=np.float64), float(data["baseline"]), trees)
 
 
 def _ranks(n: int, pairs: Pairs, mix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -190,26 +190,38 @@ def test_events_carry_a_date_and_a_label_a_reader_can_use() -> None:
 
 
 def test_the_model_never_counts_evidence_against_its_direction() -> None:
-    for name, direction in zip(clustering.FEATURES, clustering.DIRECTIONS, strict=True):
-        _missing, steps = clustering.STEPS[name]
-        assert [t for t, _ in steps] == sorted(t for t, _ in steps), name
-        if direction:
-            assert all(step * direction >= 0 for _, step in steps), name
-
-
-def test_a_closer_match_never_lowers_the_chance_and_unknown_dates_count_as_typical() -> None:
     rng = np.random.default_rng(0)
+    base = rng.uniform(0, 1, size=(300, len(clustering.FEATURES)))
+    base[:, clustering.FEATURES.index("log_batch")] = rng.uniform(1, 9, size=300)
+    before = clustering.same_event_probability(base)
+    for column, (name, direction) in enumerate(zip(clustering.FEATURES, clustering.DIRECTIONS, strict=True)):
+        if not direction:
+            continue
+        moved = base.copy()
+        moved[:, column] += 0.5
+        after = clustering.same_event_probability(moved)
+        assert np.all((after - before) * direction >= -1e-12), name
+
+
+def test_unknown_dates_count_as_typical() -> None:
+    rng = np.random.default_rng(1)
     base = rng.uniform(0, 1, size=(200, len(clustering.FEATURES)))
-    names = clustering.FEATURES.index("cos_names")
-    higher = base.copy()
-    higher[:, names] += 0.3
-    assert np.all(clustering.same_event_probability(higher) >= clustering.same_event_probability(base))
     dates = clustering.FEATURES.index("published_far")
     unknown = base.copy()
     unknown[:, dates] = np.nan
     typical = base.copy()
-    typical[:, dates] = clustering.STEPS["published_far"][0]
+    typical[:, dates] = clustering.same_event_model().typical[dates]
     assert np.allclose(clustering.same_event_probability(unknown), clustering.same_event_probability(typical))
+
+
+def test_the_shipped_model_reads_the_features_the_code_computes() -> None:
+    model = clustering.same_event_model()
+    assert model.features == clustering.FEATURES
+    assert len(model.typical) == len(clustering.FEATURES)
+    for tree in model.trees:
+        inner = tree.feature >= 0
+        assert np.all(tree.feature[inner] < len(clustering.FEATURES))
+        assert np.all(tree.left[inner] > 0) and np.all(tree.right[inner] > 0)
 
 
 def _generated(n: int, seed: int = 11) -> list[Article]:
