@@ -102,7 +102,7 @@ class Profile:
     terms: dict[str, Counter[str]]  # field -> term counts
     published: date | None
     reported: date | None  # the day the title and lede report things on
-    mentioned: tuple[int, ...]  # publication and every date mentioned, as ordinals, sorted
+    mentioned: tuple[int, ...]  # publication and the dates mentioned (less background), as ordinals, sorted
     names: frozenset[str]  # the names in the title and lede, as written (for event labels)
     weekdays: int  # the weekdays the title and lede report things on, as a bit mask (Monday = 1)
 
@@ -192,7 +192,16 @@ def profile(article: Article, skip: frozenset[str] = frozenset()) -> Profile:
     reported = Counter(
         day for offset, day in lead if not any(start <= offset < end for start, end in background)
     )
-    mentioned = {day.toordinal() for _, day in (*lead, *date_mentions(rest, published, relative=False))}
+    # Dates of sentences that point back ("unlike the raid of May 22") are left out: they belong to
+    # another happening. A follow-up names its own event's day without such words.
+    later = date_mentions(rest, published, relative=False)
+    later_background = background_spans(rest) if later else []
+    mentioned = {
+        day.toordinal()
+        for spans, found in ((background, lead), (later_background, later))
+        for offset, day in found
+        if not any(start <= offset < end for start, end in spans)
+    }
     if published:
         mentioned.add(published.toordinal())
     days = sorted(mentioned)

@@ -276,3 +276,27 @@ def test_profiles_made_on_other_workers_give_the_same_clusters() -> None:
 
     assert clustering.cluster(articles, CFG, scrambled) == clustering.cluster(articles, CFG)
     assert calls == [3]
+
+
+@pytest.mark.parametrize(
+    "text, kept, left_out",
+    [
+        # A second raid's report names the first raid's day as background: not its own day.
+        ("Fighters crossed the border on Thursday.\n\nUnlike the first incursion on 22 May, they met "
+         "resistance.", "2023-06-01", "2023-05-22"),
+        ("The attacks follow a major incursion on May 22-23.\n\nShelling went on all day.", "2023-06-02",
+         "2023-05-22"),
+        # A follow-up names its own event's day without pointing back: kept.
+        ("A man was charged on Tuesday in the Feb. 20 shooting of a teenager.", "2017-02-20", None),
+    ],
+)  # fmt: skip
+def test_dates_of_sentences_that_point_back_are_not_mentioned(
+    text: str, kept: str, left_out: str | None
+) -> None:
+    from datetime import date
+
+    profile = clustering.profile(_article("a", text, "", "2023-06-02" if left_out else "2017-04-04"))
+    days = {date.fromordinal(d).isoformat() for d in profile.mentioned}
+    assert kept in days
+    if left_out:
+        assert left_out not in days

@@ -11,7 +11,7 @@ import pytest
 from reporter.config import Config
 from reporter.ingest import load
 from reporter.model import Analysis, Fact, Story
-from reporter.pipeline import analyze
+from reporter.pipeline import analyze, group
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "belgorod"
@@ -183,3 +183,13 @@ def test_an_executor_gets_the_largest_story_first_and_the_result_keeps_story_ord
     assert [s.id for s in serial.stories] == ["a-small", "b-seeds"]
     assert executor.order == ["b-seeds", "a-small"]
     assert parallel == serial
+
+
+def test_the_example_with_its_manifest_holds_the_two_raids() -> None:
+    articles, problems = load([EXAMPLE], Config().ingest)
+    assert not problems
+    grouped, stories = group(articles, Config(), lambda _stage: None)
+    assert len(stories) == 1 and len(stories[0].events) == 2
+    event = {a.id: a.event for a in grouped}
+    assert event["000_7d44ba37255e06b6"] == event["002_2ba93e48c7c2f483"] == event[GUARDIAN]
+    assert event[KYIV] == event[POLITICAL_IQ] != event[GUARDIAN]
