@@ -201,8 +201,8 @@ _ACTION_PHRASES = frozenset(
      "rule out", "shrug off", "brush off", "brush aside", "play down", "push back on", "push back against",
      "hit back at", "fire back at", "bristle at", "meet with"}
 )  # fmt: skip
-# Forms far more often something else: "back" (an adverb), "present" and "object" (nouns).
-_NEVER_CUES = _wordset("back present object state states")
+# Forms far more often something else: "back" (an adverb), "present", "object", "email", "text" (nouns).
+_NEVER_CUES = _wordset("back present object state states email emails text texts")
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("say", "says", "said", "saying"),
     "tell": ("tell", "tells", "told", "telling"),

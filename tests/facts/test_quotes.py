@@ -150,6 +150,7 @@ def test_quotes_and_speakers(text: str, speaker: str | None, piece: str, direct:
         "The alleged attack happened near the market.",  # a participle used as an adjective
         "Ukrainian-backed units crossed the river at dawn.",  # a cue word inside a compound
         "The United States and Canada met in Ottawa.",  # a capitalised cue word inside a name
+        "In a February email exchange, the aide sent the file to Ruiz.",  # "email" as a noun
     ],
 )
 def test_sentences_that_quote_nobody(text: str) -> None:
