@@ -91,7 +91,13 @@ def test_background_spans_and_the_text_without_them() -> None:
 
 @pytest.mark.parametrize(
     "value, expected",
-    [("2023-05-23", date(2023, 5, 23)), ("2023-05-23T10:00:00", date(2023, 5, 23)), ("", None), (None, None), ("soon", None)],
+    [
+        ("2023-05-23", date(2023, 5, 23)),
+        ("2023-05-23T10:00:00", date(2023, 5, 23)),
+        ("", None),
+        (None, None),
+        ("soon", None),
+    ],
 )
 def test_parse_iso(value: str | None, expected: date | None) -> None:
     assert parse_iso(value) == expected
