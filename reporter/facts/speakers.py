@@ -57,6 +57,8 @@ _ROLE_THEN_NAME = re.compile(
     + r")(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?),?\s+"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})"
 )
+# Any office word, in any case: a paragraph without one has no role to learn (a cheap test first).
+_OFFICE = re.compile(r"(?i:" + "|".join(sorted(_OFFICES)) + ")")
 _NAME_THEN_ROLE = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:an?|the)\s+"
     r"(?P<role>[^,.;:]{3,80}?(?:" + "|".join(sorted(_OFFICES)) + r")\b[^,.;:]{0,60}),"
@@ -123,6 +125,8 @@ def _named(quotes: Sequence[Fact], articles: Sequence[Article]) -> Iterable[tupl
         text = article.text
         for span in article.paragraphs or (Span(0, len(text)),):
             chunk = text[span.start : span.end]
+            if _OFFICE.search(chunk) is None:
+                continue
             for match in _ROLE_THEN_NAME.finditer(chunk):
                 name, role = split_role(f"{match.group('role')} {match.group('name')}")
                 if name and role and _is_proper(name):
