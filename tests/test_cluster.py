@@ -219,9 +219,31 @@ def test_the_shipped_model_reads_the_features_the_code_computes() -> None:
     assert model.features == clustering.FEATURES
     assert len(model.typical) == len(clustering.FEATURES)
     for tree in model.trees:
-        inner = tree.feature >= 0
-        assert np.all(tree.feature[inner] < len(clustering.FEATURES))
-        assert np.all(tree.left[inner] > 0) and np.all(tree.right[inner] > 0)
+        itself = np.arange(len(tree.feature))
+        inner = tree.left != itself
+        assert np.all(tree.feature < len(clustering.FEATURES))
+        assert np.all(tree.left[inner] > itself[inner]) and np.all(tree.right[inner] > itself[inner])
+        assert np.all(tree.right[~inner] == itself[~inner])
+
+
+def test_the_vectorised_walk_reaches_the_leaves_a_plain_walk_does() -> None:
+    model = clustering.same_event_model()
+    rng = np.random.default_rng(2)
+    rows = rng.uniform(0, 1, size=(50, len(clustering.FEATURES))) * rng.choice([1, 3, 9], size=(50, 1))
+    rows[::7, clustering.FEATURES.index("reported_far")] = np.nan
+    for row, probability in zip(rows, clustering.same_event_probability(rows), strict=True):
+        values = np.where(np.isnan(row), model.typical, row)
+        logit = model.baseline
+        for tree in model.trees:
+            node = 0
+            while tree.left[node] != node:
+                node = (
+                    tree.left[node]
+                    if values[tree.feature[node]] <= tree.threshold[node]
+                    else tree.right[node]
+                )
+            logit += tree.value[node]
+        assert probability == pytest.approx(1 / (1 + np.exp(-logit)))
 
 
 def _generated(n: int, seed: int = 11) -> list[Article]:
