@@ -48,7 +48,7 @@ GAP_PARAGRAPHS = 6  # paragraphs of one outlet in one unaligned row of the side-
 # coverage heatmap (its compact status table says the same, in text).
 HTML_ONLY_CHARTS = frozenset({"prominence", "coverage"})
 PDF_CLIP = 150  # characters of a matrix sentence in the PDF
-PDF_NEAREST_FLOOR = 0.2  # nearest sentences below this similarity are linked, not printed, in the PDF
+PDF_NEAREST_FLOOR = 0.2  # nearest sentences below this similarity are printed as "nothing close" in the PDF
 CELL_EVIDENCE = 2  # evidence sentences shown in a matrix cell or roster row; the rest are counted
 LIMITS = (
     "Facts are found by rules (and spaCy's small English model when installed): a fact phrased in an "
@@ -401,7 +401,7 @@ class ReportView:
     for_pdf: bool = False
     keywords: tuple[str, ...] = field(default_factory=tuple)
     clip: int = 0  # matrix sentences cut near this many characters (0: whole); the PDF is a brief
-    nearest_floor: float = 0.0  # a nearest sentence less similar than this is linked, not printed
+    nearest_floor: float = 0.0  # a nearest sentence less similar than this is marked "nothing close"
     cell_evidence: int = CELL_EVIDENCE  # evidence sentences printed in a matrix cell; the rest counted
 
     def printed(self, created: str, css: str) -> ReportView:

@@ -94,14 +94,20 @@ def test_evidence_lines_hold_no_inline_markup(brief: BeautifulSoup) -> None:
         ("Denial by The dam operator", ["Wire Service – omitted, nearest sentence (0.31)", WIRE[0]]),
         # omitted with nothing similar at all
         ("Calls them", ["Daily Planet – omitted: no similar sentence"]),
-        # omitted and nothing close: said, and linked rather than printed
-        ("Denial by The dam operator", ["Evening Post – omitted: nothing close (nearest sentence 0.12"]),
+        # omitted and nothing close: said, and the nearest sentence still printed for the reader to judge
+        ("Denial by The dam operator", ["Evening Post – omitted, nothing close; nearest sentence (0.12):"]),
     ],
 )
 def test_every_cell_has_its_evidence(brief: BeautifulSoup, fact: str, must_contain: list[str]) -> None:
     paragraph = evidence(brief, fact)
     for snippet in must_contain:
         assert snippet in paragraph
+
+
+def test_an_omission_with_nothing_close_still_prints_the_nearest_sentence(brief: BeautifulSoup) -> None:
+    line = re.search(r"^Evening Post – omitted, nothing close; nearest sentence \(0\.12\): (.+)$",
+                     evidence(brief, "Denial by The dam operator"), re.MULTILINE)  # fmt: skip
+    assert line is not None and len(line.group(1)) > 10
 
 
 def test_every_filled_cell_is_accounted_for_in_its_paragraph(brief: BeautifulSoup) -> None:
