@@ -131,7 +131,10 @@ class _NearestIndex:
 def group_key(fact: Fact) -> str:
     """What makes two facts "the same fact" for the coverage matrix (empty: not comparable)."""
     if fact.kind == "casualty":
-        return f"{fact.status}: {victim_class(fact.victims)}"
+        key = f"{fact.status}: {victim_class(fact.victims)}"
+        # "Without casualties", "no one was hurt": a zero is said of one incident (a drone shot down),
+        # rarely as a rival toll of the event, so it is its own fact and never makes a figure "differ".
+        return f"{key}: none" if fact.count == 0 else key
     if fact.kind == "quote":
         return person_key(fact.speaker) if fact.speaker else ""
     if fact.kind == "denial":
@@ -214,11 +217,12 @@ def _omitted(closest: tuple[Article, Span, float] | None, cfg: CompareConfig) ->
 def _label(kind: str, key: str, members: Sequence[Fact]) -> str:
     """A reader's name for the group: "2 people killed (per the governor)", "Quotes: Dmitry Peskov"."""
     if kind == "casualty":
-        status, victims = key.split(": ", 1)
+        status, victims, *none = key.split(": ")
         figure = _consensus({f.article: [f] for f in members})
         sources = Counter(f.attributed_to for f in members if f.attributed_to)
         per = f" (per {sources.most_common(1)[0][0]})" if sources else ""
-        return f"{figure if figure is not None else 'some'} {victims} {status}{per}"
+        amount = "no" if none else figure if figure is not None else "some"
+        return f"{amount} {victims} {status}{per}"
     if kind == "quote":
         return f"Quotes {_longest(f.speaker for f in members)}"
     if kind == "denial":

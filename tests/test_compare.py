@@ -142,3 +142,20 @@ def test_an_event_where_every_outlet_includes_every_fact_builds_no_similarity_ma
     assert built == []
     compare([A, B, C], [STORY], facts, CompareConfig())  # Gamma omits: now it is built, once
     assert built == [1]
+
+
+def test_a_zero_toll_is_its_own_fact_and_never_makes_a_figure_differ() -> None:
+    a = _article(
+        "a", "Alpha", "A drone was shot down without casualties. Two people were killed by shelling."
+    )
+    b = _article("b", "Beta", "Two people were killed by shelling on Monday.")
+    story = Story("s", "t", ("a", "b"), ("Alpha", "Beta"), (Event("s/e1", "e", ("a", "b")),))
+    facts = [
+        _casualty(a, "A drone was shot down without casualties.", 0),
+        _casualty(a, "Two people were killed by shelling.", 2),
+        _casualty(b, "Two people were killed by shelling on Monday.", 2),
+    ]
+    _facts, coverage = compare([a, b], [story], facts, CompareConfig())
+    groups = {c.label: {o: cell.status for o, cell in c.cells.items()} for c in coverage}
+    assert groups["2 people killed"] == {"Alpha": "included", "Beta": "included"}
+    assert groups["no people killed"] == {"Alpha": "included", "Beta": "omitted"}
