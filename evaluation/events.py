@@ -12,12 +12,13 @@ saves it as ``reporter/data/same_event.json``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import hashlib
 import json
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -209,16 +210,28 @@ def fit_trees(features: Any, labels: Any, weights: Any) -> dict[str, Any]:
     }
     # The exported trees must say what scikit-learn says.
     cluster.same_event_model.cache_clear()
-    saved = cluster.MODEL_FILE
-    with tempfile.TemporaryDirectory() as folder:
-        cluster.MODEL_FILE = Path(folder) / "model.json"
-        cluster.MODEL_FILE.write_text(json.dumps(fitted), encoding="utf-8")
+    with model_in_use(json.dumps(fitted)):
         ours = cluster.same_event_probability(features)
-        cluster.same_event_model.cache_clear()
-        cluster.MODEL_FILE = saved
     theirs = model.predict_proba(filled)[:, 1]
     assert np.allclose(ours, theirs, atol=1e-4), float(np.abs(ours - theirs).max())
     return fitted
+
+
+@contextlib.contextmanager
+def model_in_use(text: str) -> Iterator[None]:
+    """The tool reads the same-event model ``text`` (JSON) instead of its shipped file, for a while."""
+    from reporter import cluster
+
+    saved = cluster.MODEL_FILE
+    with tempfile.TemporaryDirectory() as folder:
+        cluster.MODEL_FILE = Path(folder) / "model.json"
+        cluster.MODEL_FILE.write_text(text, encoding="utf-8")
+        cluster.same_event_model.cache_clear()
+        try:
+            yield
+        finally:
+            cluster.MODEL_FILE = saved
+            cluster.same_event_model.cache_clear()
 
 
 def fit(half: str, write: bool) -> int:
@@ -251,11 +264,7 @@ def fit(half: str, write: bool) -> int:
         cluster.MODEL_FILE.write_text(text + "\n", encoding="utf-8")
         print(f"written: {cluster.MODEL_FILE} ({len(fitted['trees'])} trees)")
     if half != "all":
-        with tempfile.TemporaryDirectory() as folder:
-            saved = cluster.MODEL_FILE
-            cluster.MODEL_FILE = Path(folder) / "model.json"
-            cluster.MODEL_FILE.write_text(text, encoding="utf-8")
-            cluster.same_event_model.cache_clear()
+        with model_in_use(text):
             root = data_root()
             for load, label in ((ecbplus_batch, "ECB+"), (gva_batch, "GVA")):
                 articles, gold, halves = load(root / ("ecbplus" if label == "ECB+" else "gva_semeval2018t5"))
@@ -265,8 +274,6 @@ def fit(half: str, write: bool) -> int:
                 inside = predict_events(articles)
                 p, r, f = bcubed({a.id: inside[a.id] for a in other}, {a.id: gold[a.id] for a in other})
                 print(f"# {label} other half inside the whole set's batch: F1 {f:.3f} (P {p:.3f} R {r:.3f})")
-            cluster.MODEL_FILE = saved
-            cluster.same_event_model.cache_clear()
     return 0
 
 
