@@ -11,19 +11,7 @@ from bs4 import BeautifulSoup, Tag
 
 from reporter.render import html, print_page, view
 from tests.render.amberley import PLANET, POST, SECOND, WIRE, build
-
-SECTIONS = (
-    "summary",
-    "coverage-matrix",
-    "casualty-ledger",
-    "speakers",
-    "labels",
-    "side-by-side",
-    "timeline",
-    "sources",
-    "problems",
-    "method",
-)
+from tests.render.test_render_html import SECTIONS
 
 
 @pytest.fixture(scope="module")
