@@ -45,7 +45,14 @@ from typing import Any
 import numpy as np
 
 from reporter.config import ClusterConfig
-from reporter.dates import WEEKDAYS, background_spans, date_mentions, parse_iso, without_background
+from reporter.dates import (
+    WEEKDAYS,
+    background_spans,
+    date_mentions,
+    foreground,
+    parse_iso,
+    without_background,
+)
 from reporter.entities import name_key, names
 from reporter.model import Article, Event, Story
 from reporter.similarity import STOP_WORDS, stem
@@ -188,19 +195,12 @@ def profile(article: Article, skip: frozenset[str] = frozenset()) -> Profile:
         "full_names": _weighted(*full_names),
     }
     published = parse_iso(article.published)
-    lead = date_mentions(head, published)
-    reported = Counter(
-        day for offset, day in lead if not any(start <= offset < end for start, end in background)
-    )
+    reported = Counter(foreground(date_mentions(head, published), background))
     # Dates of sentences that point back ("unlike the raid of May 22") are left out: they belong to
     # another happening. A follow-up names its own event's day without such words.
     later = date_mentions(rest, published, relative=False)
-    later_background = background_spans(rest) if later else []
     mentioned = {
-        day.toordinal()
-        for spans, found in ((background, lead), (later_background, later))
-        for offset, day in found
-        if not any(start <= offset < end for start, end in spans)
+        day.toordinal() for day in (*reported, *foreground(later, background_spans(rest) if later else []))
     }
     if published:
         mentioned.add(published.toordinal())

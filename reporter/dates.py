@@ -125,12 +125,12 @@ def reported_dates(text: str, published: date | None) -> list[date]:
     May 22-23", "unlike the raid earlier this month") is background, and its dates are skipped.
     Sentences are split at stops and line breaks. Resolution as in :func:`mentioned_dates`.
     """
-    background = background_spans(text)
-    return [
-        day
-        for offset, day in date_mentions(text, published)
-        if not any(start <= offset < end for start, end in background)
-    ]
+    return foreground(date_mentions(text, published), background_spans(text))
+
+
+def foreground(found: list[tuple[int, date]], background: list[tuple[int, int]]) -> list[date]:
+    """The dates of ``found`` (offset, date) written outside the ``background`` spans."""
+    return [day for offset, day in found if not any(start <= offset < end for start, end in background)]
 
 
 def background_spans(text: str) -> list[tuple[int, int]]:

@@ -48,20 +48,21 @@ _OFFICES = _wordset(
 )
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "mx", "sen", "rep", "gov", "gen"])
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|of|for|and|the|de|da|van|von|bin|al|el|la|le)$")
+_OFFICE_WORDS = "|".join(sorted(_OFFICES))  # a regex alternation
 # "ROLE NAME" and "NAME, a ROLE," as texts write them: where roles are learnt from.
 # Only the office word is matched in any case ("Governor", "governor"); names must be capitalised.
 # The leading word boundary keeps the search from trying the optional words at every character.
 _ROLE_THEN_NAME = re.compile(
     r"\b(?P<role>(?:[A-Z][\w'’-]+(?:['’]s)?\s+)?(?:[a-z][\w'’-]+\s+){0,3}?(?i:"
-    + "|".join(sorted(_OFFICES))
+    + _OFFICE_WORDS
     + r")(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?),?\s+"
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2})"
 )
 # Any office word, in any case: a paragraph without one has no role to learn (a cheap test first).
-_OFFICE = re.compile(r"(?i:" + "|".join(sorted(_OFFICES)) + ")")
+_OFFICE = re.compile(r"(?i:" + _OFFICE_WORDS + ")")
 _NAME_THEN_ROLE = re.compile(
     r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w'’-]+){1,2}),\s+(?:an?|the)\s+"
-    r"(?P<role>[^,.;:]{3,80}?(?:" + "|".join(sorted(_OFFICES)) + r")\b[^,.;:]{0,60}),"
+    r"(?P<role>[^,.;:]{3,80}?(?:" + _OFFICE_WORDS + r")\b[^,.;:]{0,60}),"
 )
 
 
