@@ -182,6 +182,7 @@ def report(
     """Write HTML/PDF/JSON/CSV reports for the story folders, files or JSON Lines corpora in PATHS."""
     from reporter.changes import since
     from reporter.render import write_index, write_story
+    from reporter.render.background import pdf_worker
     from reporter.render.output import slug
 
     render: dict[str, Any] = {"formats": list(_formats(formats))}
@@ -189,16 +190,18 @@ def report(
         render["pdf_date"] = pdf_date
     cfg = _config(config_path, {"render": render})
     previous = _previous(since_path)
-    analysis = _analyze(paths, cfg, overrides_path)
     entries = []
-    for story in analysis.stories:
-        folder = out_dir / slug(story.id)
-        part = analysis.for_story(story.id)
-        if previous is not None:
-            part = dataclasses.replace(part, changes=tuple(since(previous, part)))
-        written = write_story(part, folder, cfg.render)
-        entries.append((story, folder))
-        click.echo(f"{story.id}: {len(story.articles)} articles -> {', '.join(str(p) for p in written)}")
+    # The PDF worker starts first: it loads WeasyPrint while the analysis runs.
+    with pdf_worker("pdf" in cfg.render.formats) as pdfs:
+        analysis = _analyze(paths, cfg, overrides_path)
+        for story in analysis.stories:
+            folder = out_dir / slug(story.id)
+            part = analysis.for_story(story.id)
+            if previous is not None:
+                part = dataclasses.replace(part, changes=tuple(since(previous, part)))
+            written = write_story(part, folder, cfg.render, pdfs)
+            entries.append((story, folder))
+            click.echo(f"{story.id}: {len(story.articles)} articles -> {', '.join(str(p) for p in written)}")
     if len(entries) > 1:
         click.echo(f"index: {write_index(entries, out_dir, cfg.render)}")
     _finish(analysis, strict)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -38,8 +40,15 @@ def load() -> Language | None:
 
 
 def version() -> str:
-    """The model's name and version for the report's method section, or "none"."""
-    nlp = load()
-    if nlp is None:
+    """The model's name and version for the report's method section, or "none". Read from the model
+    package's ``meta.json`` (what spaCy reads too), so naming the model never costs loading it."""
+    name = model_package()
+    spec = importlib.util.find_spec(name) if name else None
+    if spec is None or not spec.submodule_search_locations or importlib.util.find_spec("spacy") is None:
         return "none"
-    return f"{nlp.meta.get('name', '?')} {nlp.meta.get('version', '?')} (spaCy {nlp.meta.get('spacy_version', '?')})"
+    try:
+        meta_path = Path(next(iter(spec.submodule_search_locations))) / "meta.json"
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, StopIteration):
+        return "none"
+    return f"{meta.get('name', '?')} {meta.get('version', '?')} (spaCy {meta.get('spacy_version', '?')})"

@@ -49,3 +49,11 @@ def test_loaded_pipeline_parses_and_names() -> None:
     doc = model("Belgorod governor Vyacheslav Gladkov said two people were killed.")
     assert any(ent.text == "Vyacheslav Gladkov" for ent in doc.ents)
     assert any(token.dep_ == "nsubj" for token in doc)
+
+
+def test_version_names_the_model_without_loading_it() -> None:
+    model = nlp.load()
+    if model is None:
+        pytest.skip("no spaCy model installed")
+    meta = model.meta
+    assert nlp.version() == f"{meta['name']} {meta['version']} (spaCy {meta['spacy_version']})"

@@ -18,7 +18,9 @@ import shutil
 import tempfile
 import urllib.parse
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reporter.config import RenderConfig
 from reporter.model import Analysis, Story
@@ -26,11 +28,30 @@ from reporter.render.output import slug, write_atomic
 from reporter.render.pdf import ASSET_BASE
 from reporter.render.records import ReportView
 
+if TYPE_CHECKING:
+    from reporter.render.background import PdfWorker
 
-def render_story(analysis: Analysis, cfg: RenderConfig) -> dict[str, bytes]:
+
+@dataclass(frozen=True, slots=True)
+class PdfJob:
+    """What a story's PDF is made from: picklable, so a worker process can render it
+    (:mod:`reporter.render.background`)."""
+
+    analysis: Analysis
+    report_json: bytes
+    tables: Mapping[str, bytes]
+    created: dt.datetime
+    stamp: str | None
+    nlp_version: str
+
+
+def render_story(
+    analysis: Analysis, cfg: RenderConfig, pdf_worker: PdfWorker | None = None
+) -> dict[str, bytes]:
     """The files of one story's report (name -> bytes) for the formats ``cfg`` asks for.
 
     ``analysis`` is one story's part (``Analysis.for_story``). Pure apart from reading the templates.
+    With a ``pdf_worker`` the PDF is laid out there while the HTML is rendered here (same bytes).
     """
     from reporter.render.csv import render_tables
     from reporter.render.json import to_json
@@ -46,23 +67,37 @@ def render_story(analysis: Analysis, cfg: RenderConfig) -> dict[str, bytes]:
     tables = render_tables(analysis) if {"csv", "pdf"} & set(cfg.formats) else {}
     if "csv" in cfg.formats:
         files.update(tables)
-    if {"html", "pdf"} & set(cfg.formats):
-        from reporter.render import html, view
+    if not {"html", "pdf"} & set(cfg.formats):
+        return files
+    job = PdfJob(analysis, report_json, tables, _pdf_date(cfg), stamp, _nlp_version(analysis))
+    pending = pdf_worker.submit(job) if pdf_worker is not None and "pdf" in cfg.formats else None
+    page = None
+    if "html" in cfg.formats:
+        from reporter.render import html
 
-        page = view.build(
-            analysis,
-            html.stylesheet("report.css"),
-            created=stamp,
-            nlp_version=_nlp_version(analysis),
-            html_charts="html" in cfg.formats,
-        )
-        if "html" in cfg.formats:
-            files["report.html"] = html.render_report(page).encode("utf-8")
-        if "pdf" in cfg.formats:
-            created = _pdf_date(cfg)
-            printed, assets = print_page(page, created)
-            files["report.pdf"] = _pdf(analysis, printed, report_json, tables, created, assets)
+        page = _view(job, html_charts=True)
+        files["report.html"] = html.render_report(page).encode("utf-8")
+    if "pdf" in cfg.formats:
+        from reporter.render import background
+
+        files["report.pdf"] = background.result(pending, job) if pending else story_pdf(job, page)
     return files
+
+
+def story_pdf(job: PdfJob, page: ReportView | None = None) -> bytes:
+    """``job``'s PDF/A-3b. ``page``: the story's view when already built (for its HTML), else built
+    here without the charts only the HTML shows."""
+    printed, assets = print_page(page or _view(job, html_charts=False), job.created)
+    return _pdf(job.analysis, printed, job.report_json, job.tables, job.created, assets)
+
+
+def _view(job: PdfJob, html_charts: bool) -> ReportView:
+    from reporter.render import html, view
+
+    css = html.stylesheet("report.css")
+    return view.build(
+        job.analysis, css, created=job.stamp, nlp_version=job.nlp_version, html_charts=html_charts
+    )
 
 
 def print_page(page: ReportView, created: dt.datetime) -> tuple[str, dict[str, tuple[bytes, str]]]:
@@ -75,9 +110,11 @@ def print_page(page: ReportView, created: dt.datetime) -> tuple[str, dict[str, t
     return html.render_report(pdf_page), assets
 
 
-def write_story(analysis: Analysis, folder: Path, cfg: RenderConfig) -> list[Path]:
+def write_story(
+    analysis: Analysis, folder: Path, cfg: RenderConfig, pdf_worker: PdfWorker | None = None
+) -> list[Path]:
     """Write the formats ``cfg`` asks for into ``folder`` (replaced as a whole); returns the paths."""
-    files = render_story(analysis, cfg)
+    files = render_story(analysis, cfg, pdf_worker)
     return replace_folder(folder, files)
 
 
