@@ -64,8 +64,8 @@ def _progress(stage: str) -> None:
 def _analyze(
     paths: Sequence[Path], cfg: Config, overrides_path: Path | None = None, workers: int | None = None
 ) -> Analysis:
+    from reporter import nlp
     from reporter.ingest import load
-    from reporter.pipeline import analyze
 
     articles, problems = load(list(paths), cfg.ingest)
     if not articles:
@@ -76,7 +76,11 @@ def _analyze(
     corrections = _corrections(paths, overrides_path)
     # Processes pay for themselves only on a corpus: starting them costs about a second.
     local = workers or (os.cpu_count() or 1 if len(articles) >= LARGE_INPUT else 1)
-    with _executor(local, None, cfg) as executor:
+    # One process: spaCy loads in a process of its own meanwhile (workers load their own).
+    spacy = nlp.loading_in_background() if local == 1 and cfg.facts.use_spacy else contextlib.nullcontext()
+    with spacy, _executor(local, None, cfg) as executor:
+        from reporter.pipeline import analyze  # the stages' imports, while spaCy loads
+
         return analyze(
             articles, cfg, problems, progress=_progress, executor=executor, corrections=corrections
         )

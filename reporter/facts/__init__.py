@@ -8,18 +8,15 @@ paragraphs (never the removed boilerplate) and returns facts whose ``evidence`` 
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from reporter import nlp
 from reporter.config import FactsConfig
 from reporter.errors import ConfigError
 from reporter.facts import casualties, caveats, denials, labels, quotes, speakers
 from reporter.model import Article, Fact
-
-if TYPE_CHECKING:
-    from spacy.language import Language
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +59,14 @@ def extract(articles: Sequence[Article], cfg: FactsConfig) -> list[Fact]:
     """
     extractors = selected(cfg)
     originals = [a for a in articles if a.duplicate_of is None]
-    raw: list[Fact] = []
+    found_by: list[Callable[[], list[Fact]]] = []  # in order: results may come from another process
     for article in originals:
         for extractor in extractors:
-            parser = _parser(extractor, cfg)
-            raw.extend(extractor.function(article, parser) if parser else extractor.function(article))
+            if _parses(extractor, cfg):
+                found_by.append(nlp.run(_with_pipeline, extractor.function, article))
+            else:
+                found_by.append(functools.partial(list, extractor.function(article)))
+    raw = [fact for result in found_by for fact in result()]
     by_article: dict[str, list[Fact]] = {a.id: [] for a in originals}
     for fact in speakers.canonical_speakers(raw, originals):
         by_article[fact.article].append(fact)
@@ -74,16 +74,21 @@ def extract(articles: Sequence[Article], cfg: FactsConfig) -> list[Fact]:
     return sorted(found, key=lambda f: (f.article, f.start, f.end, f.kind, f.id))
 
 
-def _parser(extractor: Extractor, cfg: FactsConfig) -> Language | None:
-    """spaCy's pipeline for an extractor that parses, when settings allow it and it is installed.
+def _parses(extractor: Extractor, cfg: FactsConfig) -> bool:
+    """Whether ``extractor`` gets spaCy's pipeline (when installed), as settings allow.
 
     Quotes are parsed only when ``cfg.parse_quotes`` asks: a third of all articles have a quote sentence
     the rules cannot attribute, and parsing them costs more than the quote step itself for about one
     point of F1 (measured on PolNeAR). Denial sentences are rare, so they are parsed whenever spaCy is on.
     """
-    if not extractor.parses or not cfg.use_spacy or (extractor.name == "quotes" and not cfg.parse_quotes):
-        return None
-    return nlp.load()
+    return extractor.parses and cfg.use_spacy and (extractor.name != "quotes" or cfg.parse_quotes)
+
+
+def _with_pipeline(function: Callable[..., Iterable[Fact]], article: Article) -> list[Fact]:
+    """``function``'s facts of ``article`` with spaCy's pipeline, or by rules alone without one. Runs
+    where :func:`reporter.nlp.run` puts it (another process while the model loads there)."""
+    parser = nlp.load()
+    return list(function(article, parser) if parser is not None else function(article))
 
 
 def _label_voices(facts: list[Fact]) -> list[Fact]:
