@@ -23,13 +23,13 @@ published days apart, sentences that differ in a figure, a name or a negation ne
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from itertools import combinations
 
 from reporter.config import AlignConfig
 from reporter.dates import parse_iso
-from reporter.model import Alignment, Article, Member, Story
-from reporter.similarity import MIN_SHARED, Passage, conflicts, prepare, same_content
+from reporter.model import Alignment, Article, Member, Span, Story
+from reporter.similarity import MIN_SHARED, Reading, conflicts, joined, passage, read, same_content
 from reporter.text import sentences
 
 Slot = tuple[str, int]  # (article id, paragraph index)
@@ -90,21 +90,25 @@ def paragraph_scores(
     sentence pair between look-alike events scores 0 when the sentences conflict (see :func:`_apart`).
     """
     cfg = cfg or AlignConfig()
-    passages: list[tuple[Slot, Passage]] = []
+    slots: list[Slot] = []
+    readings: list[Reading] = []
     for article in sorted(articles, key=lambda a: a.id):
         for index, paragraph in enumerate(article.paragraphs):
-            spans = sentences(article.text, paragraph)
-            if len(spans) != 1:  # the whole paragraph too: a splitter's wrong cut ("Sens. John") costs less
-                spans.append(paragraph)
-            passages.extend(((article.id, index), prepare(s.of(article.text))) for s in spans)
-    candidates = _candidates([slot[0] for slot, _passage in passages], [p for _slot, p in passages])
+            found = _readings(article.text, paragraph)
+            slots.extend([(article.id, index)] * len(found))
+            readings.extend(found)
+    candidates = _candidates([slot[0] for slot in slots], [dict.fromkeys(r.content) for r in readings])
+    # Only passages in some candidate pair are counted: a third of a story's sentences share too little
+    # with every other outlet's to be scored at all.
+    passages = {i: passage(readings[i]) for i in sorted({i for pair in candidates for i in pair})}
     apart = {
         (x.id, y.id): _apart(x, y, cfg.conflict_days)
         for x, y in combinations(sorted(articles, key=lambda a: a.id), 2)
     }
     scores: dict[tuple[Slot, Slot], float] = {}
     for i, j in candidates:
-        (left, a), (right, b) = passages[i], passages[j]
+        left, right = slots[i], slots[j]
+        a, b = passages[i], passages[j]
         key = (left, right) if left < right else (right, left)
         if apart[(key[0][0], key[1][0])] and conflicts(a, b):
             continue
@@ -114,9 +118,26 @@ def paragraph_scores(
     return scores
 
 
-def _candidates(owners: Sequence[str], passages: Sequence[Passage]) -> list[tuple[int, int]]:
+def _readings(text: str, paragraph: Span) -> list[Reading]:
+    """The paragraph's sentences read, then the whole paragraph when it has more than one (a splitter's
+    wrong cut, "Sens. John", costs less). The whole is joined from its sentences' readings when only
+    white space lies between them (always, with :func:`reporter.text.sentences`), else read afresh."""
+    spans = sentences(text, paragraph)
+    found = [read(s.of(text)) for s in spans]
+    if len(spans) != 1:
+        ends = [paragraph.start] + [s.end for s in spans]
+        starts = [s.start for s in spans] + [paragraph.end]
+        if found and all(not text[a:b].strip() for a, b in zip(ends, starts, strict=True)):
+            found.append(joined(found))
+        else:
+            found.append(read(paragraph.of(text)))
+    return found
+
+
+def _candidates(owners: Sequence[str], words: Sequence[Collection[object]]) -> list[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, of passages of different owners that pass the scorer's own
-    gate (sharing at least MIN_SHARED of the shorter's distinct content words), sorted.
+    gate (sharing at least MIN_SHARED of the shorter's distinct content words), sorted. ``words`` are each
+    passage's distinct content words.
 
     Pairs below the gate would score 0, so they are never scored at all. The shared words of every pair
     are counted at once as a product of sparse word-incidence matrices: counting them pair by pair
@@ -128,22 +149,22 @@ def _candidates(owners: Sequence[str], passages: Sequence[Passage]) -> list[tupl
     vocabulary: dict[object, int] = {}
     columns: list[int] = []
     bounds = [0]
-    for passage in passages:
-        columns.extend(vocabulary.setdefault(word, len(vocabulary)) for word in passage.bags[2])
+    for distinct in words:
+        columns.extend(vocabulary.setdefault(word, len(vocabulary)) for word in distinct)
         bounds.append(len(columns))
     incidence = sp.csr_matrix(
         (np.ones(len(columns), dtype=np.int32), np.array(columns, dtype=np.int64), np.array(bounds)),
-        shape=(len(passages), len(vocabulary)),
+        shape=(len(words), len(vocabulary)),
     )
     shared = (incidence @ incidence.T).tocoo()
     owner_ids = {owner: n for n, owner in enumerate(sorted(set(owners)))}
     owner = np.array([owner_ids[o] for o in owners], dtype=np.int64)
-    distinct = np.diff(np.array(bounds))
+    distinct_counts = np.diff(np.array(bounds))
     rows, cols = shared.row, shared.col
     keep = (
         (rows < cols)
         & (owner[rows] != owner[cols])
-        & (shared.data >= MIN_SHARED * np.minimum(distinct[rows], distinct[cols]))
+        & (shared.data >= MIN_SHARED * np.minimum(distinct_counts[rows], distinct_counts[cols]))
     )
     return sorted(zip(rows[keep].tolist(), cols[keep].tolist(), strict=True))
 

@@ -12,10 +12,14 @@ import pytest
 from reporter.similarity import (
     COEFFICIENTS,
     FEATURES,
+    INTERCEPT,
     conflicts,
     content_words,
+    joined,
     pair_features,
+    passage,
     prepare,
+    read,
     same_content,
     similarity_matrix,
 )
@@ -242,3 +246,47 @@ def test_precomputed_counts_give_the_features_the_bags_give(first: str, second: 
     assert conflicts(a, b) == conflicts(bare_a, bare_b)
     for bag in range(len(a.bags)):
         assert _containment(a, b, bag) == _reference_containment(a.bags[bag], b.bags[bag])
+
+
+# Sentences whose joins test what a paragraph's reading must keep: a name opening a later sentence (a name
+# there, mid-paragraph), possessives at the ends, figures, negation, accents and curly quotes.
+JOINS = [
+    [
+        "Smith's firm said nothing.",
+        "Kozinka was shelled on Friday.",
+        "Nobody was hurt, Petrenko's office said.",
+    ],
+    ["“Shares rose 4% to $1,250.50,” Müller said.", "The board didn’t comment."],
+    ["The governor spoke.", "The talks went on; Gladkov left."],
+    ["Two died.", "Three were hurt in Grayvoron's centre.", "Police said 12 were arrested."],
+    ["it rained.", "", "Said nothing."],
+]
+
+
+@pytest.mark.parametrize("parts", JOINS)
+@pytest.mark.parametrize("gap", [" ", "  \n "])
+def test_a_joined_reading_is_the_reading_of_the_joined_text(parts: list[str], gap: str) -> None:
+    """align reads a paragraph by joining its sentences' readings: it must be what reading the paragraph
+    itself gives, down to the passage counted from it."""
+    sentences = [part for part in parts if part]
+    whole = gap.join(sentences)
+    reading = joined([read(sentence) for sentence in sentences])
+    assert reading == read(whole)
+    assert passage(reading) == prepare(whole)
+
+
+@pytest.mark.parametrize("sentence", REPEATS + [s for pair in PARAPHRASES for s in pair])
+def test_bag_totals_are_the_counted_totals(sentence: str) -> None:
+    built = prepare(sentence)
+    assert built.totals == tuple(bag.total() for bag in built.bags)
+    assert built.keys == tuple(frozenset(bag) for bag in built.bags)
+
+
+@pytest.mark.parametrize("first, second", PARAPHRASES + [(a, b) for a in REPEATS for b in REPEATS])
+def test_the_score_is_the_logistic_of_the_weighted_features(first: str, second: str) -> None:
+    """same_content adds the weighted features unrolled; it must be the model's plain sum, to the bit."""
+    a, b = prepare(first), prepare(second)
+    score = same_content(a, b)
+    if score:
+        z = INTERCEPT + sum(w * x for w, x in zip(COEFFICIENTS, pair_features(a, b), strict=True))
+        assert score == 1.0 / (1.0 + math.exp(-z))
