@@ -15,6 +15,7 @@ story gives that name the same role ("Belgorod governor Vyacheslav Gladkov") and
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -74,11 +75,12 @@ class Person:
     given: str  # name_key of the first name word ("" for a bare surname; "of …" for "X of Y" bodies)
     spellings: Counter[str]
     roles: frozenset[str]
+    canonical: str  # see _canonical (asked for every quote: computed once)
 
-    @property
-    def canonical(self) -> str:
-        """The longest spelling (in words, then characters), the most frequent first, then a-z."""
-        return min(self.spellings, key=lambda s: (-len(s.split()), -self.spellings[s], -len(s), s))
+
+def _canonical(spellings: Counter[str]) -> str:
+    """The longest spelling (in words, then characters), the most frequent first, then a-z."""
+    return min(spellings, key=lambda s: (-len(s.split()), -spellings[s], -len(s), s))
 
 
 def canonical_speakers(facts: Sequence[Fact], articles: Sequence[Article]) -> list[Fact]:
@@ -114,7 +116,10 @@ def _people(quotes: Sequence[Fact], articles: Sequence[Article]) -> list[Person]
         if len(full) == 1:
             spellings[full[0]].update(spellings.pop((surname, "")))
             roles[full[0]] |= roles.pop((surname, ""), set())
-    return [Person(s, g, spellings[(s, g)], frozenset(roles[(s, g)])) for s, g in sorted(spellings)]
+    return [
+        Person(s, g, spellings[(s, g)], frozenset(roles[(s, g)]), _canonical(spellings[(s, g)]))
+        for s, g in sorted(spellings)
+    ]
 
 
 def _named(quotes: Sequence[Fact], articles: Sequence[Article]) -> Iterable[tuple[str, str | None]]:
@@ -126,7 +131,7 @@ def _named(quotes: Sequence[Fact], articles: Sequence[Article]) -> Iterable[tupl
         text = article.text
         for span in article.paragraphs or (Span(0, len(text)),):
             chunk = text[span.start : span.end]
-            if _OFFICE.search(chunk) is None:
+            if not _has_office(chunk):
                 continue
             for match in _ROLE_THEN_NAME.finditer(chunk):
                 name, role = split_role(f"{match.group('role')} {match.group('name')}")
@@ -135,6 +140,18 @@ def _named(quotes: Sequence[Fact], articles: Sequence[Article]) -> Iterable[tupl
             for match in _NAME_THEN_ROLE.finditer(chunk):
                 if _is_proper(match.group("name")):
                     yield match.group("name"), match.group("role")
+
+
+def _has_office(chunk: str) -> bool:
+    """Whether an office word is in ``chunk``, in any case (``_OFFICE`` finds it). On ASCII text,
+    searched case-sensitively in a lower-cased copy: the same finding, several times faster (a
+    case-blind alternation cannot skip ahead to its first letters)."""
+    if chunk.isascii():
+        return _OFFICE_LOWER.search(chunk.lower()) is not None
+    return _OFFICE.search(chunk) is not None
+
+
+_OFFICE_LOWER = re.compile(_OFFICE_WORDS)
 
 
 def _rename(fact: Fact, people: list[Person]) -> Fact:
@@ -147,8 +164,9 @@ def _rename(fact: Fact, people: list[Person]) -> Fact:
         person = _described(speaker or fact.speaker_role, people)
     if person is None:
         return fact
-    role = fact.speaker_role
-    return dataclasses.replace(fact, speaker=person.canonical, speaker_role=role)
+    if fact.speaker == person.canonical:
+        return fact
+    return dataclasses.replace(fact, speaker=person.canonical)
 
 
 def _find(people: list[Person], key: tuple[str, str]) -> Person | None:
@@ -167,13 +185,17 @@ def _inside(name: str, people: list[Person]) -> Person | None:
     "Freedom of Russia Legion"), else None. Keys cannot tell: a body's key is not a person's."""
     if " " not in name:
         return None  # a bare word is resolved by key alone ("Russia" is not the legion)
-    pattern = re.compile(rf"(?<!\w){re.escape(_bare(name))}(?!\w)")
-    fits = [
-        p
-        for p in people
-        if " of " in p.canonical and len(p.canonical) > len(name) and pattern.search(p.canonical)
-    ]
+    bodies = [p for p in people if " of " in p.canonical and len(p.canonical) > len(name)]
+    if not bodies:  # most stories: no pattern to build
+        return None
+    pattern = _whole_words(_bare(name))
+    fits = [p for p in bodies if pattern.search(p.canonical)]
     return fits[0] if len(fits) == 1 else None
+
+
+@functools.lru_cache(maxsize=4096)  # the names of a story's quotes, over and over
+def _whole_words(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
 
 
 def _described(description: str | None, people: list[Person]) -> Person | None:

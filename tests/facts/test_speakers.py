@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from reporter.facts.quotes import extract_quotes
-from reporter.facts.speakers import canonical_speakers
+from reporter.facts.speakers import _OFFICE, _has_office, canonical_speakers
 from reporter.model import Article, Fact, Span
 
 
@@ -94,3 +94,23 @@ def test_a_shortened_body_name_joins_the_one_body_that_holds_it() -> None:
         "The Ruthenia Legion said the village was taken on Monday.",
     )
     assert found["a1"] == ["Freedom of Ruthenia Legion"]
+
+
+@pytest.mark.parametrize(
+    "chunk, found",
+    [
+        ("The GOVERNOR of the region spoke.", True),
+        ("Belgorod Governor Vyacheslav Gladkov said so.", True),
+        ("A spokeswoman declined to comment.", True),
+        ("The Governor, Müller, spoke.", True),  # not ASCII: the case-blind expression decides
+        ("The old ſpokesman spoke.", True),  # a long s is an s to the case-blind expression
+        ("Le président Müller a parlé au maire.", False),
+        ("Troops shelled the village; nobody was hurt.", False),
+        ("", False),
+    ],
+)
+def test_the_office_word_test_agrees_with_the_case_blind_expression(chunk: str, found: bool) -> None:
+    """Paragraphs without an office word skip role learning: the fast test must find what the
+    case-blind expression finds, on ASCII text and off it."""
+    assert _has_office(chunk) is found
+    assert (_OFFICE.search(chunk) is not None) is found
