@@ -6,10 +6,9 @@ analysis gives the same bytes (sorted keys inside records are not needed; order 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from reporter import __version__
+from reporter import __version__, jsontext
 from reporter.model import Analysis, Article, Coverage, Fact
 
 SCHEMA_VERSION = 1
@@ -66,7 +65,7 @@ def to_json(analysis: Analysis) -> dict[str, Any]:
 
 def dumps(analysis: Analysis) -> str:
     """report.json as text: UTF-8 friendly (no ASCII escapes), indented, newline-terminated."""
-    return json.dumps(to_json(analysis), ensure_ascii=False, indent=1) + "\n"
+    return jsontext.dumps(to_json(analysis), indent=1) + "\n"  # json.dumps(..., ensure_ascii=False), faster
 
 
 def _article(article: Article) -> dict[str, Any]:
