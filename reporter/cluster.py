@@ -492,12 +492,17 @@ def _weekday_distance(profiles: Sequence[Profile], pairs: Pairs) -> np.ndarray:
 
 
 def _weekday_table() -> np.ndarray:
-    table = np.full((128, 128), np.nan)
-    for a in range(1, 128):
-        for b in range(1, 128):
-            days_a = [d for d in range(7) if a >> d & 1]
-            days_b = [d for d in range(7) if b >> d & 1]
-            table[a, b] = min(min((x - y) % 7, (y - x) % 7) for x in days_a for y in days_b)
+    """``table[a, b]``: the least days apart, round the week, of a day in mask ``a`` and one in mask
+    ``b``; NaN when either mask is empty. Built with arrays: a loop over the 16,000 pairs of masks was
+    a fifth of a second of every run's start."""
+    day = np.arange(7)
+    apart = np.abs(day[:, None] - day[None, :])
+    apart = np.minimum(apart, 7 - apart).astype(float)  # days x days, round the week
+    holds = (np.arange(128)[:, None] >> day & 1).astype(bool)  # mask x day
+    # nearest[a, y]: the least distance from a day of mask a to day y; then the least over b's days.
+    nearest = np.where(holds[:, :, None], apart[None, :, :], np.inf).min(axis=1)
+    table: np.ndarray = np.where(holds[None, :, :], nearest[:, None, :], np.inf).min(axis=2)
+    table[np.isinf(table)] = np.nan
     return table
 
 

@@ -322,3 +322,17 @@ def test_dates_of_sentences_that_point_back_are_not_mentioned(
     assert kept in days
     if left_out:
         assert left_out not in days
+
+
+def test_the_weekday_table_is_the_least_distance_round_the_week() -> None:
+    """The table is built with arrays; a plain loop over the masks says what it must hold."""
+    table = clustering._weekday_table()
+    for a in range(128):
+        for b in range(128):
+            days_a = [d for d in range(7) if a >> d & 1]
+            days_b = [d for d in range(7) if b >> d & 1]
+            if not days_a or not days_b:
+                assert np.isnan(table[a, b])
+            else:
+                assert table[a, b] == min(min((x - y) % 7, (y - x) % 7) for x in days_a for y in days_b)
+    assert table[0b0000001, 0b1000000] == 1  # Monday and Sunday are a day apart
