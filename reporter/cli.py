@@ -328,6 +328,7 @@ def _executor(
 
 def _get_ready(spacy: bool) -> None:
     """Run once in each worker process: import the per-story stages and load spaCy's pipeline."""
+    import reporter.facts  # the extractors (pipeline imports them on a story's first use)
     import reporter.pipeline  # noqa: F401  (imports the per-story stages and their libraries)
 
     if spacy:

@@ -16,7 +16,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 from functools import partial
 
-from reporter import align, clean, cluster, compare, dedupe, facts, overrides
+from reporter import align, clean, cluster, compare, dedupe, overrides
 from reporter.config import Config
 from reporter.model import Alignment, Analysis, Article, Coverage, Fact, Problem, Story
 from reporter.overrides import Overrides
@@ -99,6 +99,10 @@ def analyze_story(
     story: Story, articles: Sequence[Article], cfg: Config, corrections: Overrides | None = None
 ) -> StoryResult:
     """The per-story phase: extract facts, align paragraphs, compare outlets. Pure and picklable."""
+    # Imported here: compiling the extractors' patterns takes half a second, and a process that hands
+    # the stories to workers never extracts a fact (the workers import it while it groups the corpus).
+    from reporter import facts
+
     found = overrides.merge_speakers(facts.extract(articles, cfg.facts), corrections or Overrides())
     alignments = align.align(list(articles), [story], cfg.align)
     grouped, coverage = compare.compare(list(articles), [story], found, cfg.compare)
