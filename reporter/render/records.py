@@ -405,16 +405,17 @@ class ReportView:
     cell_evidence: int = CELL_EVIDENCE  # evidence sentences printed in a matrix cell; the rest counted
 
     def printed(self, created: str, css: str) -> ReportView:
-        """The variant WeasyPrint lays out: its stylesheet and date; matrix sentences clipped, nearest
-        sentences that are not close linked rather than printed, and in the side-by-side columns an
-        outlet's own paragraphs kept only where they state a fact (the full texts are attached to the
-        PDF, and the HTML shows everything). A brief for print, where length costs reading and
-        rendering time alike."""
+        """The variant WeasyPrint lays out: its date and its own stylesheet ``css`` (in place of the
+        page's: the print stylesheet stands alone); matrix sentences clipped, nearest sentences that
+        are not close linked rather than printed, and in the side-by-side columns an outlet's own
+        paragraphs kept only where they state a fact (the full texts are attached to the PDF, and the
+        HTML shows everything). A brief for print, where length costs reading and rendering time
+        alike."""
         return dataclasses.replace(
             self,
             for_pdf=True,
             created=created,
-            css=self.css + Markup(css),
+            css=Markup(css),
             clip=PDF_CLIP,
             nearest_floor=PDF_NEAREST_FLOOR,
             cell_evidence=1,
