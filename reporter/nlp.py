@@ -71,11 +71,13 @@ def version() -> str:
 @contextlib.contextmanager
 def loading_in_background() -> Iterator[None]:
     """Within the block, :func:`run` sends its work to a forked process that loads the pipeline now,
-    while this process goes on. Nothing changes where processes cannot be forked or no model is
-    installed. Not for a process that forks workers of its own inside the block."""
+    while this process goes on. Nothing changes where processes cannot be forked, no model is
+    installed or this process has loaded it already. Not for a process that forks workers of its own
+    inside the block."""
     global _background
     if (
         _background is not None
+        or load.cache_info().currsize > 0  # loaded here already: nothing to wait for
         or model_package() is None
         or "fork" not in multiprocessing.get_all_start_methods()
     ):
