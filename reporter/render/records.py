@@ -17,11 +17,13 @@ import re
 import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from markupsafe import Markup
 
 from reporter.model import Analysis
+
+T = TypeVar("T")
 
 KIND_ORDER = ("casualty", "denial", "quote", "caveat", "label")
 KIND_NAMES = {
@@ -229,6 +231,22 @@ class Paragraph:
     def fact_anchors(self) -> tuple[str, ...]:
         return tuple(a for s in self.segments for a in s.anchors)
 
+    def runs(self) -> tuple[Segment, ...]:
+        """The text as the PDF brief marks it: runs of one kind, without anchors (the brief links to
+        the paragraph). Labels are plain text; neighbouring segments of one kind, and blank text
+        between two of them, make one run. One marked run is a wholly marked paragraph."""
+        runs: list[tuple[str, str | None]] = []
+        for segment in self.segments:
+            kind = None if segment.kind == "label" else segment.kind
+            if runs and runs[-1][1] == kind:
+                runs[-1] = (runs[-1][0] + segment.text, kind)
+            elif len(runs) > 1 and kind and runs[-2][1] == kind and not runs[-1][0].strip():
+                blank, _ = runs.pop()
+                runs[-1] = (runs[-1][0] + blank + segment.text, kind)
+            else:
+                runs.append((segment.text, kind))
+        return tuple(Segment(text, kind) for text, kind in runs)
+
 
 @dataclass(frozen=True, slots=True)
 class Copy:
@@ -313,6 +331,22 @@ class SideBySide:
             else:
                 rows.append(row)
         return dataclasses.replace(self, rows=tuple(rows))
+
+    def landings(self) -> dict[str, str]:
+        """Where the PDF brief lands each anchor it does not print (it prints no per-fact anchors):
+        a fact on its paragraph, a fact outside the body on its column's heading, a copy's facts on
+        the copy's line, and left-out paragraphs and their facts on the line that counts them."""
+        landing: dict[str, str] = {}
+        for column in self.columns:
+            landing.update(dict.fromkeys(column.extra_anchors, column.anchor))
+            for copy in column.copies:
+                landing.update(dict.fromkeys(copy.anchors, copy.anchor))
+        for row in self.rows:
+            for paragraph in (p for cell in row.cells for p in cell):
+                landing.update(dict.fromkeys(paragraph.fact_anchors, paragraph.anchor))
+            for elided in (e for e in row.elided if e.anchors):
+                landing.update(dict.fromkeys(elided.anchors[1:], elided.anchors[0]))
+        return landing
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,7 +445,9 @@ class ReportView:
         paragraphs kept only where they state a fact (the full texts are attached to the PDF, and the
         HTML shows everything). A brief for print, where length costs reading and rendering time
         alike."""
-        return dataclasses.replace(
+        side_by_side = tuple(part.brief() for part in self.side_by_side)
+        landing = {k: v for part in side_by_side for k, v in part.landings().items()}
+        printed = dataclasses.replace(
             self,
             for_pdf=True,
             created=created,
@@ -419,8 +455,9 @@ class ReportView:
             clip=PDF_CLIP,
             nearest_floor=PDF_NEAREST_FLOOR,
             cell_evidence=1,
-            side_by_side=tuple(part.brief() for part in self.side_by_side),
+            side_by_side=side_by_side,
         )
+        return retarget(printed, landing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -446,6 +483,26 @@ class IndexView:
 
 
 # --- anchors ------------------------------------------------------------------------------------------
+
+
+def retarget(value: T, landing: Mapping[str, str]) -> T:
+    """``value`` with every ``href`` field that points at an anchor of ``landing`` (``"#anchor"``)
+    pointed at the anchor it lands on, in records and tuples of records at any depth. Unchanged
+    parts are shared, not copied."""
+    if isinstance(value, tuple):
+        items = tuple(retarget(item, landing) for item in value)
+        changed = any(new is not old for new, old in zip(items, value, strict=True))
+        return cast(T, items) if changed else value
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+        return value
+    changes: dict[str, Any] = {}
+    for name in (f.name for f in dataclasses.fields(value)):
+        old = getattr(value, name)
+        if name == "href" and isinstance(old, str) and old[1:] in landing:
+            changes[name] = "#" + landing[old[1:]]
+        elif (new := retarget(old, landing)) is not old:
+            changes[name] = new
+    return dataclasses.replace(value, **changes) if changes else value
 
 
 class Anchors:

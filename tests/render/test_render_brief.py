@@ -156,7 +156,7 @@ def test_brief_tables_keep_what_a_reader_checks(brief: BeautifulSoup) -> None:
     assert "outlets disagree" in ledger and PLANET[0] in ledger
     roster = brief.select_one("table.roster.brief")
     assert roster is not None and "Governor" in text(roster) and "official" in text(roster)
-    assert all(a["href"].startswith("#fact-") for a in roster.select("a"))
+    assert all(a["href"].startswith("#p-") for a in roster.select("a"))  # the quote's paragraph
     labels = text(brief.select_one("table.labels.brief"))
     assert "looters" in labels and "said of" in labels
 
@@ -181,3 +181,36 @@ def test_a_pdf_alone_draws_only_the_charts_it_prints(html_charts: bool, expected
     assert set(page.charts) == expected
     _printed, assets = print_page(page, dt.datetime(2024, 3, 23))
     assert set(assets) == {f"chart-{name}.svg" for name in expected - {"coverage", "prominence"}}
+
+
+def test_side_by_side_paragraphs_hold_no_anchors_and_marks_only_in_part(brief: BeautifulSoup) -> None:
+    """Regression (speed): per-fact anchors and marks made every paragraph a row of inline boxes; in
+    the brief a wholly marked paragraph is one block with a rule, and only marks in part remain."""
+    paragraphs = brief.select("table.sbs td > p[id]")
+    assert paragraphs
+    for paragraph in paragraphs:
+        assert not paragraph.find(id=True), str(paragraph)[:80]
+        marks = paragraph.find_all("mark")
+        assert all(not mark.find(True) for mark in marks)
+        if marks:  # marked in part: some text outside the marks besides the paragraph number
+            outside = "".join(t for t in paragraph.find_all(string=True, recursive=False))
+            assert re.sub(r"^¶\d+\s*", "", outside).strip(), str(paragraph)[:80]
+    wholly = brief.select("table.sbs p.marked")
+    assert wholly and all(not p.find("mark") for p in wholly)
+    kinds = {c for p in wholly for c in p["class"] if c.startswith("fact-")}
+    assert kinds <= {"fact-casualty", "fact-denial", "fact-quote", "fact-caveat"}
+
+
+def test_evidence_links_land_on_the_paragraph_that_says_it(brief: BeautifulSoup) -> None:
+    """Every matrix line that quotes a sentence links to a place in the side-by-side columns that
+    holds the sentence (its paragraph, or the line counting the paragraphs left out)."""
+    checked = 0
+    for line in brief.select(".evidence-list a.cell"):
+        target = brief.find(id=line["href"][1:])
+        assert target is not None, line["href"]
+        sentence = text(line).split(": ", 1)[1].split(" …")[0].split(" (")[0]
+        if "elided" in (target.get("class") or []):
+            continue
+        assert sentence[:40] in text(target), (sentence[:40], text(target)[:80])
+        checked += 1
+    assert checked > 5
