@@ -44,13 +44,17 @@ def model_package() -> str | None:
 
 @functools.cache
 def load() -> Language | None:
-    """The shared spaCy pipeline (tagger, parser, NER), or ``None`` when spaCy or a model is missing."""
+    """The shared spaCy pipeline (tagger and parser), or ``None`` when spaCy or a model is missing.
+
+    Without the lemmatizer and the entity recogniser: no extractor reads lemmas or entities, and the
+    recogniser has its own embedding layer, so leaving it out changes no tag or dependency (checked on
+    news text) and saves a fifth of the loading time."""
     name = model_package()
     if name is None or importlib.util.find_spec("spacy") is None:
         return None
     import spacy
 
-    return spacy.load(name, exclude=["lemmatizer"])
+    return spacy.load(name, exclude=["lemmatizer", "ner"])
 
 
 def version() -> str:
