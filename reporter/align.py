@@ -23,13 +23,15 @@ published days apart, sentences that differ in a figure, a name or a negation ne
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
-from itertools import combinations
+from collections.abc import Mapping, Sequence
+from itertools import chain, combinations, compress
+
+import numpy as np
 
 from reporter.config import AlignConfig
 from reporter.dates import parse_iso
 from reporter.model import Alignment, Article, Member, Span, Story
-from reporter.similarity import MIN_SHARED, Reading, conflicts, joined, passage, read, same_content
+from reporter.similarity import MIN_SHARED, Passages, Reading, joined, read
 from reporter.text import sentences
 
 Slot = tuple[str, int]  # (article id, paragraph index)
@@ -85,9 +87,11 @@ def paragraph_scores(
 ) -> dict[tuple[Slot, Slot], float]:
     """Same-content scores of paragraph pairs of different articles, keyed ``(slot, slot)`` in slot order.
 
-    A pair's score is the best of its sentence pairs (each whole paragraph counts as one more). Only sentence pairs that share a content word are
-    scored (the model gives the rest 0), so the cost follows the shared vocabulary, not all pairs. A
-    sentence pair between look-alike events scores 0 when the sentences conflict (see :func:`_apart`).
+    A pair's score is the best of its sentence pairs (each whole paragraph counts as one more). Only
+    sentence pairs that pass the scorer's shared-word gate are scored (the model gives the rest 0), so
+    the cost follows the shared vocabulary, not all pairs; they are scored together
+    (:class:`reporter.similarity.Passages`). A sentence pair between look-alike events scores 0 when the
+    sentences conflict (see :func:`_apart`).
     """
     cfg = cfg or AlignConfig()
     slots: list[Slot] = []
@@ -97,22 +101,24 @@ def paragraph_scores(
             found = _readings(article.text, paragraph)
             slots.extend([(article.id, index)] * len(found))
             readings.extend(found)
-    candidates = _candidates([slot[0] for slot in slots], [dict.fromkeys(r.content) for r in readings])
-    # Only passages in some candidate pair are counted: a third of a story's sentences share too little
-    # with every other outlet's to be scored at all.
-    passages = {i: passage(readings[i]) for i in sorted({i for pair in candidates for i in pair})}
+    candidates = _candidates([slot[0] for slot in slots], [r.content for r in readings])
+    # Only passages in some candidate pair are made ready: a third of a story's sentences share too
+    # little with every other outlet's to be scored at all. They are scored all pairs at once.
+    used = sorted({i for pair in candidates for i in pair})
+    passages = Passages([readings[i] for i in used])
+    row = {i: n for n, i in enumerate(used)}
+    left = np.array([row[i] for i, _ in candidates], dtype=np.int64)
+    right = np.array([row[j] for _, j in candidates], dtype=np.int64)
+    keys = [(slots[i], slots[j]) if slots[i] < slots[j] else (slots[j], slots[i]) for i, j in candidates]
     apart = {
         (x.id, y.id): _apart(x, y, cfg.conflict_days)
         for x, y in combinations(sorted(articles, key=lambda a: a.id), 2)
     }
+    between = np.array([apart[(a[0], b[0])] for a, b in keys], dtype=bool)
+    kept = np.ones(len(candidates), dtype=bool)
+    kept[between] = ~passages.conflicting(left[between], right[between])
     scores: dict[tuple[Slot, Slot], float] = {}
-    for i, j in candidates:
-        left, right = slots[i], slots[j]
-        a, b = passages[i], passages[j]
-        key = (left, right) if left < right else (right, left)
-        if apart[(key[0][0], key[1][0])] and conflicts(a, b):
-            continue
-        score = same_content(a, b)
+    for key, score in zip(compress(keys, kept), passages.same_content(left[kept], right[kept]), strict=True):
         if score > scores.get(key, 0.0):
             scores[key] = score
     return scores
@@ -134,32 +140,30 @@ def _readings(text: str, paragraph: Span) -> list[Reading]:
     return found
 
 
-def _candidates(owners: Sequence[str], words: Sequence[Collection[object]]) -> list[tuple[int, int]]:
+def _candidates(owners: Sequence[str], words: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, of passages of different owners that pass the scorer's own
     gate (sharing at least MIN_SHARED of the shorter's distinct content words), sorted. ``words`` are each
-    passage's distinct content words.
+    passage's content words (a repeated word counts once).
 
     Pairs below the gate would score 0, so they are never scored at all. The shared words of every pair
     are counted at once as a product of sparse word-incidence matrices: counting them pair by pair
     from postings lists was the costliest part of aligning a large story.
     """
-    import numpy as np
     import scipy.sparse as sp
 
-    vocabulary: dict[object, int] = {}
-    columns: list[int] = []
-    bounds = [0]
-    for distinct in words:
-        columns.extend(vocabulary.setdefault(word, len(vocabulary)) for word in distinct)
-        bounds.append(len(columns))
+    vocabulary = {w: n for n, w in enumerate(dict.fromkeys(chain.from_iterable(words)))}
+    columns = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(words)), dtype=np.int64)
+    bounds = np.zeros(len(words) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words)), out=bounds[1:])
     incidence = sp.csr_matrix(
-        (np.ones(len(columns), dtype=np.int32), np.array(columns, dtype=np.int64), np.array(bounds)),
-        shape=(len(words), len(vocabulary)),
+        (np.ones(len(columns), dtype=np.int32), columns, bounds), shape=(len(words), len(vocabulary))
     )
+    incidence.sum_duplicates()
+    incidence.data[:] = 1  # a word repeated in a passage is one shared word
     shared = (incidence @ incidence.T).tocoo()
     owner_ids = {owner: n for n, owner in enumerate(sorted(set(owners)))}
     owner = np.array([owner_ids[o] for o in owners], dtype=np.int64)
-    distinct_counts = np.diff(np.array(bounds))
+    distinct_counts = np.diff(incidence.indptr)
     rows, cols = shared.row, shared.col
     keep = (
         (rows < cols)

@@ -21,20 +21,18 @@ import math
 import operator
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from itertools import chain, pairwise
+from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from reporter.entities import name_key
 from reporter.text import fold
 from reporter.text import words as split_words
-
-if TYPE_CHECKING:
-    import numpy as np
 
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 # Function words carry no content; numbers stay (a figure is content). Reporting verbs are here too:
@@ -469,9 +467,10 @@ def same_content(a: Passage | str, b: Passage | str) -> float:
     return 1.0 / (1.0 + math.exp(-(INTERCEPT + _weighted(pair_features(left, right)))))
 
 
-def _weighted(features: Sequence[float]) -> float:
+def _weighted(features: Sequence[Any]) -> Any:
     """The features weighted by :data:`COEFFICIENTS` and added up left to right (as ``sum`` adds them on
-    Python 3.11, to the last bit), unrolled: a generator over the pairs cost a tenth of aligning a story."""
+    Python 3.11, to the last bit), unrolled: a generator over the pairs cost a tenth of aligning a story.
+    Floats, or arrays of them (:class:`Passages`: the same operations in the same order, element-wise)."""
     w = COEFFICIENTS
     x = features
     return (
@@ -491,3 +490,256 @@ def _weighted(features: Sequence[float]) -> float:
         + w[13] * x[13]
         + w[14] * x[14]
     )
+
+
+# --- many pairs at once -----------------------------------------------------------------------------
+
+
+class Passages:
+    """Many sentences, read (:func:`read`), made ready to score pairs of them at once.
+
+    :meth:`same_content` and :meth:`conflicting` give, for every pair asked, exactly what
+    :func:`same_content` and :func:`conflicts` give the two passages :func:`passage` makes of the
+    readings, to the last bit: the same counts, the same divisions, the features weighted in the same
+    order, the same ``math.exp``. They count with array arithmetic over every pair together instead
+    of set operations pair by pair (most of aligning a large story), and never build the passages.
+    Pairs are given as two equal-length integer arrays of indices into the readings.
+    """
+
+    def __init__(self, readings: Sequence[Reading]) -> None:
+        count = len(readings)
+        words = [r.words for r in readings]
+        content = [r.content for r in readings]
+        names = [r.names for r in readings]
+        # One vocabulary for words and names: a name is matched against the other side's words.
+        ids = {w: n for n, w in enumerate(dict.fromkeys(chain(chain.from_iterable(words), *names)))}
+        width = max(len(ids), 1)
+        self._words = _lengths(words, count)
+        self._content = _lengths(content, count)
+        self._names = _lengths(names, count)
+        word_ids, content_ids, name_ids = _ids(words, ids), _ids(content, ids), _ids(names, ids)
+        self._word_ids = word_ids
+        self._word_starts = _starts(self._words)
+        self._word_set = _Rows(word_ids, self._words, width)
+        self._content_set = _Rows(content_ids, self._content, width)
+        strings = list(ids)
+        prefixes: dict[str, int] = {}
+        prefix_of = np.array([prefixes.setdefault(s[:5], len(prefixes)) for s in strings] or [0])
+        # The five bags of Passage, counted, with their totals (as Passage.totals holds them).
+        self._bags = (
+            self._word_set,
+            _Rows(*_adjacent(word_ids, self._words, width)),
+            self._content_set,
+            _Rows(*_adjacent(content_ids, self._content, width)),
+            _Rows(prefix_of[content_ids], self._content, max(len(prefixes), 1)),
+        )
+        self._totals = (
+            self._words,
+            np.maximum(self._words - 1, 0),
+            self._content,
+            np.maximum(self._content - 1, 0),
+            self._content,
+        )
+        self._name_set = _Rows(name_ids, self._names, width)
+        numbers = [r.numbers for r in readings]
+        figures = {f: n for n, f in enumerate(dict.fromkeys(chain(*numbers)))}
+        self._numbers = _lengths(numbers, count)
+        self._number_set = _Rows(_ids(numbers, figures), self._numbers, max(len(figures), 1))
+        self._negated = np.fromiter((r.negated for r in readings), dtype=bool, count=count)
+        self._joined = [" ".join(w) for w in words]
+        self._spelling(strings, name_ids, content_ids)
+
+    def _spelling(self, strings: list[str], name_ids: np.ndarray, content_ids: np.ndarray) -> None:
+        """What :func:`conflicts` needs of spellings: each row's spelling keys (of its names and content
+        words, as Passage.spellings), its names' keys counted, and its words whose key is among its own."""
+        count = len(self._words)
+        keys: dict[str, int] = {}
+        key_of = np.array([keys.setdefault(name_key(s), len(keys)) for s in strings] or [0])
+        key_width = max(len(keys), 1)
+        rows = np.concatenate([_row_of(self._names), _row_of(self._content)])
+        order = np.argsort(rows, kind="stable")
+        items = np.concatenate([key_of[name_ids], key_of[content_ids]])[order]
+        self._spellings = _Rows(items, np.bincount(rows, minlength=count), key_width)
+        self._name_keys = _Rows(key_of[name_ids], self._names, key_width)
+        words = self._word_set
+        spelled = _member(words.rows * key_width + key_of[words.items], self._spellings.codes)
+        self._spelled_words = _Rows(
+            words.items[spelled], np.bincount(words.rows[spelled], minlength=count), words.width
+        )
+
+    def same_content(self, left: np.ndarray, right: np.ndarray) -> list[float]:
+        """:func:`same_content` of each pair ``(left[k], right[k])``."""
+        return [s for start in range(0, len(left), _CHUNK) for s in self._scores(*_chunk(left, right, start))]
+
+    def conflicting(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Whether :func:`conflicts` finds anything between each pair ``(left[k], right[k])``."""
+        out = np.zeros(len(left), dtype=bool)
+        for start in range(0, len(left), _CHUNK):
+            i, j = _chunk(left, right, start)
+            shared = _pair_sum(self._number_set, i, self._number_set, j, _HITS)
+            figures = (self._numbers[i] > shared) & (self._numbers[j] > shared)
+            names = (self._unmatched_names(i, j) > 0) & (self._unmatched_names(j, i) > 0)
+            out[start : start + len(i)] = figures | names | (self._negated[i] != self._negated[j])
+        return out
+
+    def _unmatched_names(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """How many names of ``i`` are neither words of ``j`` nor spelt like one of its names or content
+        words (:func:`_unmatched_names`), counted by inclusion and exclusion."""
+        matched = (
+            _pair_sum(self._name_set, i, self._word_set, j, _HITS)
+            + _pair_sum(self._name_keys, i, self._spellings, j, _LEFT)
+            - _pair_sum(self._name_set, i, self._spelled_words, j, _HITS)
+        )
+        unmatched: np.ndarray = self._names[i] - matched
+        return unmatched
+
+    def _scores(self, i: np.ndarray, j: np.ndarray) -> list[float]:
+        shares = []
+        for bag, total in zip(self._bags, self._totals, strict=True):
+            shared = _pair_sum(bag, i, bag, j, _LEAST)
+            left_total, right_total = total[i], total[j]
+            counted = (left_total > 0) & (right_total > 0)
+            first = np.where(counted, shared / np.maximum(left_total, 1), 0.0)
+            second = np.where(counted, shared / np.maximum(right_total, 1), 0.0)
+            shares.append((np.minimum(first, second), np.maximum(first, second)))
+        common = _pair_sum(self._content_set, i, self._content_set, j, _HITS)
+        left_distinct, right_distinct = self._content_set.sizes[i], self._content_set.sizes[j]
+        shorter = np.minimum(left_distinct, right_distinct)
+        passes = (shorter > 0) & (common >= MIN_SHARED * shorter)  # same_content's gate
+        numbers = _pair_sum(self._number_set, i, self._number_set, j, _HITS)
+        union = self._numbers[i] + self._numbers[j] - numbers
+        lengths = np.sort(np.stack([self._content[i], self._content[j]]), axis=0)
+        joined = self._joined
+        ratios = [fuzz.ratio(joined[a], joined[b]) for a, b in zip(i.tolist(), j.tolist(), strict=True)]
+        features = (
+            *shares[0],
+            *shares[1],
+            *shares[2],
+            shares[3][1],
+            shares[4][1],
+            np.maximum(self._run(i, j), self._run(j, i)) / 10,
+            np.maximum(left_distinct - common, right_distinct - common) / 10,
+            np.where(union > 0, (union - numbers) / np.maximum(union, 1), 0.0),
+            np.maximum(
+                self._names[i] - _pair_sum(self._name_set, i, self._word_set, j, _HITS),
+                self._names[j] - _pair_sum(self._name_set, j, self._word_set, i, _HITS),
+            ).astype(float),
+            (self._negated[i] != self._negated[j]).astype(float),
+            np.array(ratios, dtype=float) / 100,
+            np.where(lengths[1] > 0, lengths[0] / np.maximum(lengths[1], 1), 0.0),
+        )
+        z = (INTERCEPT + _weighted(features)).tolist()
+        exp = math.exp
+        return [1.0 / (1.0 + exp(-v)) if ok else 0.0 for v, ok in zip(z, passes.tolist(), strict=True)]
+
+    def _run(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """:func:`_longest_unmatched` of ``i``'s words against ``j``'s, per pair: each word is marked
+        found or not, and the unfound run ending at a word is its unfound count since the last found
+        word (or its sentence's start), from one running count."""
+        lengths = self._words[i]
+        result = np.zeros(len(i), dtype=np.int64)
+        total = int(lengths.sum())
+        if not total:
+            return result
+        pair = np.repeat(np.arange(len(i)), lengths)
+        starts = _starts(lengths)
+        position = np.arange(total) - starts[pair] + self._word_starts[i][pair]
+        words = self._word_set
+        found = _member(j[pair] * words.width + self._word_ids[position], words.codes)
+        missing = (~found).astype(np.int64)
+        unfound = np.cumsum(missing)
+        opens = np.zeros(total, dtype=bool)
+        nonempty = lengths > 0
+        opens[starts[nonempty]] = True
+        since = np.where(found, unfound, np.where(opens, unfound - missing, 0))
+        runs = unfound - np.maximum.accumulate(since)
+        result[nonempty] = np.maximum.reduceat(runs, starts[nonempty])
+        return result
+
+
+_CHUNK = 20_000  # pairs counted together: bounds the arrays of one step (tens of MB on a large story)
+_LEAST, _HITS, _LEFT = "least", "hits", "left"
+
+
+class _Rows:
+    """Rows of items with counts, as sorted codes ``row * width + item`` (one per distinct item)."""
+
+    def __init__(self, items: np.ndarray, lengths: np.ndarray, width: int) -> None:
+        self.width = width
+        self.codes, counts = np.unique(_row_of(lengths) * width + items, return_counts=True)
+        self.rows = self.codes // width
+        self.items = self.codes - self.rows * width
+        self.counts = counts
+        self.sizes = np.bincount(self.rows, minlength=len(lengths))  # distinct items a row
+        self.starts = _starts(self.sizes)
+
+    def gather(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every item of the rows asked, as (index into ``rows``, item, count)."""
+        lengths = self.sizes[rows]
+        index = np.repeat(np.arange(len(rows)), lengths)
+        at = np.arange(len(index)) - _starts(lengths)[index] + self.starts[rows][index]
+        return index, self.items[at], self.counts[at]
+
+
+def _pair_sum(left: _Rows, i: np.ndarray, right: _Rows, j: np.ndarray, how: str) -> np.ndarray:
+    """Per pair ``k``, over the items rows ``left[i[k]]`` and ``right[j[k]]`` share: the sum of the lesser
+    count (``_LEAST``), of the left count (``_LEFT``), or how many they share (``_HITS``)."""
+    index, items, counts = left.gather(i)
+    if not len(index) or not len(right.codes):
+        return np.zeros(len(i), dtype=np.int64)
+    wanted = j[index] * right.width + items
+    found = np.searchsorted(right.codes, wanted)
+    found[found == len(right.codes)] = 0
+    hit = right.codes[found] == wanted
+    if how == _LEAST:
+        values = np.minimum(counts[hit], right.counts[found[hit]])
+    elif how == _LEFT:
+        values = counts[hit]
+    else:
+        values = np.ones(int(hit.sum()), dtype=np.int64)
+    # Whole counts summed as floats: exact (far below 2**53), then back to integers.
+    total: np.ndarray = np.bincount(index[hit], weights=values, minlength=len(i)).astype(np.int64)
+    return total
+
+
+def _member(codes: np.ndarray, sorted_codes: np.ndarray) -> np.ndarray:
+    """Which ``codes`` are in ``sorted_codes``."""
+    if not len(sorted_codes):
+        return np.zeros(len(codes), dtype=bool)
+    at = np.searchsorted(sorted_codes, codes)
+    at[at == len(sorted_codes)] = 0
+    found: np.ndarray = sorted_codes[at] == codes
+    return found
+
+
+def _adjacent(ids: np.ndarray, lengths: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, int]:
+    """Each row's pairs of neighbouring items, as new item ids, with the rows' new lengths and width.
+    (A pair of words is its two words: Passage joins them with a space, which no word holds.)"""
+    last = _starts(lengths)[lengths > 0] + lengths[lengths > 0] - 1
+    first = np.ones(len(ids), dtype=bool)
+    first[last] = False  # a row's last item starts no pair
+    at = np.flatnonzero(first)
+    unique, pairs = np.unique(ids[at] * width + ids[at + 1], return_inverse=True)
+    return pairs.ravel(), np.maximum(lengths - 1, 0), max(len(unique), 1)
+
+
+def _lengths(groups: Sequence[Collection[str]], count: int) -> np.ndarray:
+    return np.fromiter(map(len, groups), dtype=np.int64, count=count)
+
+
+def _ids(groups: Iterable[Iterable[str]], ids: Mapping[str, int]) -> np.ndarray:
+    return np.fromiter(map(ids.__getitem__, chain.from_iterable(groups)), dtype=np.int64)
+
+
+def _starts(lengths: np.ndarray) -> np.ndarray:
+    starts = np.zeros(len(lengths), dtype=np.int64)
+    np.cumsum(lengths[:-1], out=starts[1:])
+    return starts
+
+
+def _row_of(lengths: np.ndarray) -> np.ndarray:
+    return np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+
+
+def _chunk(left: np.ndarray, right: np.ndarray, start: int) -> tuple[np.ndarray, np.ndarray]:
+    return left[start : start + _CHUNK], right[start : start + _CHUNK]

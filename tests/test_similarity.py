@@ -290,3 +290,51 @@ def test_the_score_is_the_logistic_of_the_weighted_features(first: str, second: 
     if score:
         z = INTERCEPT + sum(w * x for w, x in zip(COEFFICIENTS, pair_features(a, b), strict=True))
         assert score == 1.0 / (1.0 + math.exp(-z))
+
+
+# Sentences for the all-pairs check: every list above, and cases that stress what is counted at once
+# (two spellings of one name in one sentence, names that are also the other's words, empty sentences).
+BATCH = sorted(
+    {
+        s
+        for group in (PARAPHRASES, DIFFERENT, LOOK_ALIKES, AGREEING)
+        for pair in group
+        for s in pair[:2]
+        if isinstance(s, str)
+    }
+    | set(REPEATS)
+    | {s for parts in JOINS for s in parts}
+    | {
+        "Grayvoron and Graivoron were shelled, Gladkov said; Gladkov's office said 2 died.",
+        "Officials in Graivoron said two died and 2 were hurt in Grayvoron.",
+        "The Carson campaign said Carsonian policies would not win, Carson said.",
+        "Carson beat Clinton by one point, not by 3.",
+        "Somalia said Somali pirates were not caught.",
+        "Said Ahmed said nothing.",
+        "5% of 10,000 people said $1,250.50 was 5 percent.",
+        "",
+        "the the the the",
+    }
+)
+
+
+def test_many_pairs_at_once_score_what_each_pair_scores() -> None:
+    """align scores a story's sentence pairs all at once: every pair of these sentences must get the
+    very score, and the very conflict verdict, that the pair-by-pair functions give."""
+    import numpy as np
+
+    from reporter.similarity import Passages
+
+    readings = [read(sentence) for sentence in BATCH]
+    pairs = [(i, j) for i in range(len(BATCH)) for j in range(len(BATCH))]
+    left = np.array([i for i, _ in pairs], dtype=np.int64)
+    right = np.array([j for _, j in pairs], dtype=np.int64)
+    together = Passages(readings)
+    scores = together.same_content(left, right)
+    conflicting = together.conflicting(left, right).tolist()
+    prepared = [prepare(sentence) for sentence in BATCH]
+    for (i, j), score, conflict in zip(pairs, scores, conflicting, strict=True):
+        assert score == same_content(prepared[i], prepared[j]), (BATCH[i], BATCH[j])
+        assert conflict == bool(conflicts(prepared[i], prepared[j])), (BATCH[i], BATCH[j])
+    assert any(conflicting) and not all(conflicting)
+    assert any(s > 0.5 for s in scores) and 0.0 in scores
