@@ -138,26 +138,29 @@ def test_no_text_only_the_html_needs(brief: BeautifulSoup) -> None:
     assert POST[0] in str(brief) or SECOND[0] in str(brief)  # the side-by-side still prints texts
 
 
-@pytest.mark.parametrize("table", ["ledger", "roster", "labels"])
-def test_brief_tables_hold_plain_cells(brief: BeautifulSoup, table: str) -> None:
-    """Regression (speed): a cell holds text and blocks only (a second line is a ``.sub`` block, a
-    link a whole ``a.block``), never inline spans or line breaks."""
-    found = brief.select_one(f"table.{table}.brief")
-    assert found is not None
-    for cell in found.select("tbody th, tbody td"):
-        for child in cell.find_all(True):
-            classes = child.get("class") or []
-            assert "sub" in classes or "block" in classes, (table, str(child)[:80])
+@pytest.mark.parametrize("section", ["casualty-ledger", "speakers", "labels"])
+def test_brief_lists_hold_plain_lines(brief: BeautifulSoup, section: str) -> None:
+    """Regression (speed): the ledger, roster and labels were tables whose narrow cells cost several
+    lines a row; in the brief they are lists, every line one block of plain text (a link is the
+    whole line)."""
+    lines = brief.select(f"#{section} .brief-list > *")
+    assert lines and not brief.select(f"#{section} table:not(.roles)")
+    for line in lines:
+        assert line.name in ("p", "a") and not line.find(True), str(line)[:80]
 
 
-def test_brief_tables_keep_what_a_reader_checks(brief: BeautifulSoup) -> None:
-    ledger = text(brief.select_one("table.ledger.brief"))
-    assert "differs from most outlets" in ledger and "repeats an older figure" in ledger
-    assert "outlets disagree" in ledger and PLANET[0] in ledger
-    roster = brief.select_one("table.roster.brief")
+def test_brief_lists_keep_what_a_reader_checks(brief: BeautifulSoup) -> None:
+    ledger = brief.select_one("#casualty-ledger .brief-list")
+    assert ledger is not None
+    assert "differs from most outlets" in text(ledger) and "repeats an older figure" in text(ledger)
+    assert "outlets disagree" in text(ledger) and PLANET[0] in text(ledger)
+    items, sentences = ledger.select(".item"), ledger.select("a.said")
+    assert items and len(items) == len(sentences), "every figure with the sentence that gives it"
+    assert all(sentence["href"].startswith("#p-") for sentence in sentences)
+    roster = brief.select_one("#speakers .brief-list")
     assert roster is not None and "Governor" in text(roster) and "official" in text(roster)
     assert all(a["href"].startswith("#p-") for a in roster.select("a"))  # the quote's paragraph
-    labels = text(brief.select_one("table.labels.brief"))
+    labels = text(brief.select_one("#labels .brief-list"))
     assert "looters" in labels and "said of" in labels
 
 
