@@ -112,6 +112,7 @@ class _NearestIndex:
                     self.sentences[article.outlet].append((article, span, len(self.texts)))
                     self.texts.append(span.of(article.text))
         self.scores: np.ndarray | None = None  # made at the first omission: most events have none
+        self.by_outlet: dict[str, np.ndarray] = {}  # each outlet's columns of ``scores``, cut once
 
     def closest(self, evidence: Sequence[str], outlet: str) -> tuple[Article, Span, float] | None:
         """The outlet's sentence most similar to any of ``evidence``, with that similarity."""
@@ -120,9 +121,9 @@ class _NearestIndex:
             return None
         if self.scores is None:
             self.scores = similarity_matrix(self.evidence, self.texts)
-        rows = [self.row[text] for text in evidence]
-        columns = [column for _, _, column in candidates]
-        block = self.scores[rows][:, columns].max(axis=0)
+        if outlet not in self.by_outlet:
+            self.by_outlet[outlet] = self.scores[:, [column for _, _, column in candidates]]
+        block = self.by_outlet[outlet][[self.row[text] for text in evidence]].max(axis=0)
         best = int(block.argmax())
         article, span, _ = candidates[best]
         return article, span, float(block[best])

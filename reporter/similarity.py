@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from itertools import chain, pairwise
+from itertools import chain, filterfalse, pairwise
 from typing import Any
 
 import numpy as np
@@ -65,7 +65,7 @@ def stem(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Stemmed content words of ``text``, in order (accents and case folded)."""
-    return [stem(w) for w in _WORD.findall(fold(text)) if w not in STOP_WORDS]
+    return list(map(stem, filterfalse(STOP_WORDS.__contains__, _WORD.findall(fold(text)))))
 
 
 def similarity_matrix(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
@@ -93,25 +93,25 @@ def tfidf_rows(counts: Sequence[Mapping[str, float]]) -> Any:
     import numpy as np
     import scipy.sparse as sp
 
-    vocabulary: dict[str, int] = {}
-    lengths: list[int] = []
-    columns: list[int] = []
-    values: list[float] = []
-    for terms in counts:
-        kept = [(term, count) for term, count in terms.items() if count > 0]
-        lengths.append(len(kept))
-        for term, count in kept:
-            columns.append(vocabulary.setdefault(term, len(vocabulary)))
-            values.append(_sublinear(count))
-    rows = np.repeat(np.arange(len(counts), dtype=np.int64), lengths)
+    # Terms in order of first appearance, as ids; counts through the cached weight. Whole rows are taken
+    # at C speed (a loop over every term of a story's sentences was most of the cost).
+    kept = [terms if min(terms.values(), default=1) > 0 else _positive(terms) for terms in counts]
+    vocabulary = {term: n for n, term in enumerate(dict.fromkeys(chain.from_iterable(kept)))}
+    columns = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(kept)), dtype=np.int64)
+    values = np.fromiter(map(_sublinear, chain.from_iterable(t.values() for t in kept)), dtype=float)
+    rows = np.repeat(np.arange(len(counts), dtype=np.int64), [len(t) for t in kept])
     shape = (len(counts), len(vocabulary))
-    matrix = sp.csr_matrix((np.array(values), (rows, np.array(columns, dtype=np.int64))), shape=shape)
+    matrix = sp.csr_matrix((values, (rows, columns)), shape=shape)
     document_frequency = np.bincount(matrix.indices, minlength=shape[1])
     idf = 1.0 + np.log((1.0 + shape[0]) / (1.0 + document_frequency))
     matrix = matrix.multiply(idf).tocsr()
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sp.diags(1.0 / norms) @ matrix
+
+
+def _positive(terms: Mapping[str, float]) -> dict[str, float]:
+    return {term: count for term, count in terms.items() if count > 0}
 
 
 @functools.lru_cache(maxsize=1024)  # term counts are small whole numbers, over and over
