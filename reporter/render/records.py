@@ -15,7 +15,7 @@ import dataclasses
 import hashlib
 import re
 import urllib.parse
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
@@ -437,6 +437,7 @@ class ReportView:
     clip: int = 0  # matrix sentences cut near this many characters (0: whole); the PDF is a brief
     nearest_floor: float = 0.0  # a nearest sentence less similar than this is marked "nothing close"
     cell_evidence: int = CELL_EVIDENCE  # evidence sentences printed in a matrix cell; the rest counted
+    linked: frozenset[str] = frozenset()  # the PDF brief: anchors some record links to ("#anchor")
 
     def printed(self, created: str, css: str) -> ReportView:
         """The variant WeasyPrint lays out: its date and its own stylesheet ``css`` (in place of the
@@ -447,17 +448,22 @@ class ReportView:
         alike."""
         side_by_side = tuple(part.brief() for part in self.side_by_side)
         landing = {k: v for part in side_by_side for k, v in part.landings().items()}
-        printed = dataclasses.replace(
-            self,
-            for_pdf=True,
-            created=created,
-            css=Markup(css),
-            clip=PDF_CLIP,
-            nearest_floor=PDF_NEAREST_FLOOR,
-            cell_evidence=1,
-            side_by_side=side_by_side,
+        printed = retarget(
+            dataclasses.replace(
+                self,
+                for_pdf=True,
+                created=created,
+                css=Markup(css),
+                clip=PDF_CLIP,
+                nearest_floor=PDF_NEAREST_FLOOR,
+                cell_evidence=1,
+                side_by_side=side_by_side,
+            ),
+            landing,
         )
-        return retarget(printed, landing)
+        # A paragraph's id only where a link lands: in WeasyPrint an element with an id cannot share
+        # its computed style with its siblings.
+        return dataclasses.replace(printed, linked=frozenset(linked_anchors(printed)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -483,6 +489,21 @@ class IndexView:
 
 
 # --- anchors ------------------------------------------------------------------------------------------
+
+
+def linked_anchors(value: object) -> Iterator[str]:
+    """The anchors every ``href`` field of ``value`` points at (``"#anchor"``), in records and tuples
+    of records at any depth."""
+    if isinstance(value, tuple):
+        for item in value:
+            yield from linked_anchors(item)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for name in (f.name for f in dataclasses.fields(value)):
+            field_value = getattr(value, name)
+            if name == "href" and isinstance(field_value, str) and field_value.startswith("#"):
+                yield field_value[1:]
+            else:
+                yield from linked_anchors(field_value)
 
 
 def retarget(value: T, landing: Mapping[str, str]) -> T:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 import pytest
 from bs4 import BeautifulSoup, Tag
@@ -30,7 +31,7 @@ def evidence(brief: BeautifulSoup, fact: str) -> str:
     """The evidence paragraph of the matrix row whose fact label contains ``fact``."""
     for row in brief.select("table.matrix tbody tr"):
         if fact in text(row.th):
-            return row_evidence(brief, row["id"])
+            return row_evidence(brief, row.th.a["id"])
     raise AssertionError(f"no matrix row for {fact!r}")
 
 
@@ -103,7 +104,7 @@ def test_every_filled_cell_is_accounted_for_in_its_paragraph(brief: BeautifulSou
     assert table is not None
     outlets = [text(th) for th in table.select("thead th")][1:]
     for row in table.select("tbody tr"):
-        paragraph = row_evidence(brief, row["id"])
+        paragraph = row_evidence(brief, row.th.a["id"])
         for outlet, cell in zip(outlets, row.find_all("td"), strict=True):
             line = re.search(rf"^{re.escape(outlet)} [✓≠–] \w+", paragraph, re.MULTILINE)
             if "status-none" in cell["class"]:
@@ -189,7 +190,7 @@ def test_a_pdf_alone_draws_only_the_charts_it_prints(html_charts: bool, expected
 def test_side_by_side_paragraphs_hold_no_anchors_and_marks_only_in_part(brief: BeautifulSoup) -> None:
     """Regression (speed): per-fact anchors and marks made every paragraph a row of inline boxes; in
     the brief a wholly marked paragraph is one block with a rule, and only marks in part remain."""
-    paragraphs = brief.select("table.sbs td > p[id]")
+    paragraphs = brief.select("table.sbs td > p:not(.elided)")
     assert paragraphs
     for paragraph in paragraphs:
         assert not paragraph.find(id=True), str(paragraph)[:80]
@@ -217,3 +218,15 @@ def test_evidence_links_land_on_the_paragraph_that_says_it(brief: BeautifulSoup)
         assert sentence[:40] in text(target), (sentence[:40], text(target)[:80])
         checked += 1
     assert checked > 5
+
+
+def test_a_paragraph_has_its_id_only_where_a_link_lands() -> None:
+    """Regression (speed): WeasyPrint gives every element with an id a style of its own; the brief
+    keeps a side-by-side paragraph's id only when something links to it."""
+    printed = view.build(build(), "").printed("2024-03-23T00:00:00Z", "")
+    paragraphs = "table.sbs td > p:not(.elided)"
+    soup = BeautifulSoup(html.render_report(printed), "html.parser")
+    with_id = {p["id"] for p in soup.select(paragraphs) if p.get("id")}
+    assert with_id and with_id <= printed.linked
+    unlinked = BeautifulSoup(html.render_report(replace(printed, linked=frozenset())), "html.parser")
+    assert unlinked.select(paragraphs) and not [p for p in unlinked.select(paragraphs) if p.get("id")]

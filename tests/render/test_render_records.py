@@ -18,6 +18,7 @@ from reporter.render.records import (
     Segment,
     SideBySide,
     SideRow,
+    linked_anchors,
     retarget,
 )
 
@@ -114,3 +115,9 @@ def test_retarget_points_links_at_their_landing_and_shares_the_rest() -> None:
     assert moved.href == "#main"
     assert moved.evidence is untouched and moved.links[1] is value.links[1]
     assert retarget(value, {}) is value  # nothing to land: the very same object
+
+
+def test_linked_anchors_are_the_pages_own_targets() -> None:
+    value = Holder("x", (Link("A", "#fact-1"), Link("B", "https://example.org/#x")), Evidence("s", "#p-2"))
+    assert sorted(linked_anchors(value)) == ["fact-1", "p-2", "top"]
+    assert list(linked_anchors(Holder("y", (), None, href=""))) == []
