@@ -230,3 +230,23 @@ def test_a_paragraph_has_its_id_only_where_a_link_lands() -> None:
     assert with_id and with_id <= printed.linked
     unlinked = BeautifulSoup(html.render_report(replace(printed, linked=frozenset())), "html.parser")
     assert unlinked.select(paragraphs) and not [p for p in unlinked.select(paragraphs) if p.get("id")]
+
+
+def test_sources_list_every_article_with_its_safe_link() -> None:
+    """The sources as a list (a seven-column table wrapped titles, addresses and file names into many
+    short lines): each article's entry keeps its anchor, and only http(s) addresses become links."""
+    page = view.build(build(hostile=True), "")
+    printed, _assets = print_page(page, dt.datetime(2024, 3, 23))
+    soup = BeautifulSoup(printed, "html.parser")
+    entries = soup.select("#sources .brief-list .item[id]")
+    assert len(entries) == len(page.sources) and not soup.select("#sources table")
+    links = soup.select("#sources a[href]")
+    assert links and all(a["href"].startswith(("https://", "http://")) for a in links)
+    assert all(a["rel"] == ["noopener", "noreferrer", "nofollow"] for a in links)
+    text_ = " ".join(soup.select_one("#sources").get_text(" ").split())
+    assert "link not shown (not http/https): javascript:alert(document.cookie)" in text_
+
+
+def test_settings_print_as_lines(brief: BeautifulSoup) -> None:
+    lines = brief.select("#method .settings > p")
+    assert lines and all(not line.find(True) and " · " in line.get_text() for line in lines)
