@@ -189,11 +189,25 @@ def is_running_text(text: str) -> bool:
 def is_furniture(text: str) -> bool:
     """Whether a line is page furniture wherever it stands (the lexicon, a lone date, a photo credit)."""
     line = text.strip()
-    if _PHOTO_CREDIT.search(line) or _WIRE_CREDIT.search(line) or _BYLINE.match(line):
+    if _photo_credit(line) or _WIRE_CREDIT.search(line) or _BYLINE.match(line):
         return True
     if words(line) > _SHORT:
         return False
     return bool(_FURNITURE.match(line) or _DATE_LINE.match(line))
+
+
+def _photo_credit(line: str) -> bool:
+    """``_PHOTO_CREDIT`` searched in ``line``; on ASCII lines, only when one of its words is there
+    (a case-blind pattern anchored at the end is tried from every character of every paragraph)."""
+    if line.isascii():
+        lowered = line.lower()
+        if not any(word in lowered for word in _PHOTO_WORDS):
+            return False
+    return _PHOTO_CREDIT.search(line) is not None
+
+
+# A word of every alternative of _PHOTO_CREDIT: a line without any cannot match it.
+_PHOTO_WORDS = ("reuters", "getty images", "ap photo", "afp", "epa", "shutterstock", "(photo")
 
 
 def _drop_after_end(texts: Sequence[str], keep: list[bool]) -> None:

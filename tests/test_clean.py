@@ -325,3 +325,28 @@ def test_clean_a_batch_of_one_outlet(texts: list[str]) -> None:
     articles = [_article(t, id_=str(i)) for i, t in enumerate(texts)]
     for article in clean(articles, CleanConfig()):
         _check_spans(article)
+
+
+@pytest.mark.parametrize(
+    "line, credit",
+    [
+        ("Smoke rises over the village of Kozinka on Monday. Legion/via REUTERS", True),
+        ("A damaged building in Shebekino. John Smith/Getty Images", True),
+        ("Residents gather outside. (AP Photo/Jane Doe)", True),
+        ("A credit, AP Photo, then more words.", False),  # no slash after it
+        ("Residents gather outside. AP Photo/Jane Doe", True),
+        ("Firefighters at work in Belgorod. Photo / AFP", True),
+        ("A drone over the border. /EPA-EFE", True),
+        ("A crater in the road (Photo: Regional administration)", True),
+        ("A crater in the road. (Shutterstock)", True),
+        ("Smoke rises over Kozinka on Monday. Légion/via REUTERS", True),  # not ASCII: the pattern decides
+        ("The Reuters news agency said the raid lasted two days.", False),
+        ("Two people were wounded in Graivoron, the governor said.", False),
+        ("Two people were wounded in Graivoron, the governor said – “we are safe”.", False),
+    ],
+)
+def test_photo_credits_ending_a_line(line: str, credit: bool) -> None:
+    from reporter.clean import _PHOTO_CREDIT, _photo_credit
+
+    assert _photo_credit(line) is credit
+    assert (_PHOTO_CREDIT.search(line) is not None) is credit  # the quick test agrees with the pattern
