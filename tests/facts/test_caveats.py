@@ -69,3 +69,31 @@ def test_a_caveat_deep_in_a_paragraph_among_paragraphs_without_one_is_found_once
     )
     (fact,) = extract_caveats(article)
     assert fact.evidence == "The toll could not be independently verified."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There was no independent verification of the claims.",
+        "The toll could not be independently corroborated.",
+        "The video has not been authenticated.",
+        "The footage could NOT be independently VERIFIED, the agency said.",
+        "Les chiffres n’ont pas pu être vérifiés; the footage could not be verified.",
+    ],
+)
+def test_the_quick_paragraph_test_lets_every_caveat_through(text: str) -> None:
+    """Paragraphs are skipped on a substring test before the pattern: any text the pattern matches
+    must pass it (the caveat words are all in it), ASCII or not."""
+    from reporter.facts.caveats import _CAVEAT, _may_caveat
+    from reporter.model import Span
+
+    assert _CAVEAT.search(text) is not None
+    assert _may_caveat(text, Span(0, len(text)))
+
+
+def test_the_quick_paragraph_test_skips_a_paragraph_without_a_caveat_word() -> None:
+    from reporter.facts.caveats import _may_caveat
+    from reporter.model import Span
+
+    text = "Shells hit the town overnight. Two houses burned, and nobody was able to say why."
+    assert not _may_caveat(text, Span(0, len(text)))
