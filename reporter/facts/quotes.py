@@ -44,7 +44,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -2462,7 +2462,8 @@ def _resolve(text: str, found: list[Attribution]) -> list[tuple[Attribution, str
     out: list[tuple[Attribution, str | None, str | None]] = []
     people: list[tuple[int, str]] = []  # (position, name) of named speakers so far
     bodies: list[tuple[int, str]] = []
-    mentions = list(_mentions(text))
+    # Read only when a pronoun or a description needs them: most articles' speakers are named.
+    mentions: Callable[[], list[tuple[int, str]]] = functools.cache(lambda: list(_mentions(text)))
     for attribution in sorted(found, key=lambda a: a.cue_start):
         speaker = attribution.speaker
         name: str | None = None
@@ -2517,7 +2518,7 @@ def _antecedent(
     attribution: Attribution,
     people: list[tuple[int, str]],
     bodies: list[tuple[int, str]],
-    mentions: list[tuple[int, str]],
+    mentions: Callable[[], list[tuple[int, str]]],
 ) -> str | None:
     """The name a pronoun stands for: the last named speaker of its kind before it, when one exists;
     else the last multi-word name before it of that kind. ``None`` when the text names nobody."""
@@ -2532,19 +2533,19 @@ def _antecedent(
     if candidates:
         return candidates[-1][1]
     want_body = pronoun not in ("he", "she")
-    earlier = [(p, n) for p, n in mentions if p < speaker.start and _org_like(n.split()) == want_body]
+    earlier = [(p, n) for p, n in mentions() if p < speaker.start and _org_like(n.split()) == want_body]
     return earlier[-1][1] if earlier and speaker.start - earlier[-1][0] < 1500 else None
 
 
 def _described(
-    role: str, named: list[tuple[int, str]], mentions: list[tuple[int, str]], position: int
+    role: str, named: list[tuple[int, str]], mentions: Callable[[], list[tuple[int, str]]], position: int
 ) -> str | None:
     """A bare description ("the legion", "the group") standing for an earlier name with its head word."""
     words = role.split()
     if len(words) != 2 or words[0].lower() not in ("the", "this"):
         return None
     head = words[1].lower()
-    for _, name in reversed([(p, n) for p, n in named + mentions if p < position]):
+    for _, name in reversed([(p, n) for p, n in named + mentions() if p < position]):
         if head in (w.lower() for w in name.split()):
             return name
     return None
