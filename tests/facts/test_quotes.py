@@ -750,3 +750,26 @@ def test_split_role_keeps_a_possessive_place_with_the_role(
     phrase: str, expected: tuple[str | None, str | None]
 ) -> None:
     assert split_role(phrase) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor SAID on Monday that two people were wounded.",
+        "“We will rebuild,” Gladkov told reporters, adding that schools would reopen.",
+        "İstanbul’s mayor said the İzmir talks went well, officials added.",  # İ lower-cases to two characters
+        "The ſhip’s captain ſaid nothing; the ıslanders claimed otherwise.",  # long s, dotless i
+        "A 300 K reading, the lab reported, was wrong.",  # the Kelvin sign
+        "Müller erklärte, the ministry DENIED it.",
+        "",
+    ],
+)
+def test_cue_words_are_found_in_the_folded_text_where_the_case_blind_pattern_finds_them(text: str) -> None:
+    """cues() searches a folded copy with a case-sensitive pattern: same offsets, same words."""
+    from reporter.facts.quotes import _FIRST_WORDS, _FIRST_WORDS_FOLDED, _folded
+
+    folded = _folded(text)
+    assert len(folded) == len(text)
+    expected = [(m.start(), m.end()) for m in _FIRST_WORDS.finditer(text)]
+    assert [(m.start(), m.end()) for m in _FIRST_WORDS_FOLDED.finditer(folded)] == expected
+    assert expected or not text
