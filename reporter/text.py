@@ -264,3 +264,21 @@ _PLAIN = _Plain(
         for k, v in {"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "}.items()
     }
 )
+
+
+# Besides the ASCII capitals, the only characters a case-blind ASCII letter matches in a regular
+# expression (checked over all of Unicode): dotted and dotless I, long s, the Kelvin sign.
+_ASCII_FOLD = str.maketrans(
+    {**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}, "İ": "i", "ı": "i", "ſ": "s", "K": "k"}
+)
+
+
+@functools.lru_cache(maxsize=16)  # asked for one article's text sentence by sentence
+def ascii_lower(text: str) -> str:
+    """``text`` with every character that a case-blind ASCII letter matches made that lower-case letter;
+    the same length, every other character unchanged in kind. A case-sensitive pattern of lower-case
+    ASCII words finds in it what the case-blind pattern finds in ``text``, at the same offsets, often
+    several times faster (a case-blind alternation cannot skip ahead to its first letters)."""
+    if text.isascii() or not any(c in text for c in "İıſ"):
+        return text.lower()  # exact then: no other character changes length or lowers to ASCII but K
+    return text.translate(_ASCII_FOLD)

@@ -96,3 +96,24 @@ def test_the_word_before_a_stop_is_found_as_a_search_from_the_sentence_start_fin
             continue
         fast, full = _previous_word(text, start, stop), _PREV_WORD.search(text, start, stop + 1)
         assert (fast and (fast.span(), fast.group(1))) == (full and (full.span(), full.group(1)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Governor SAID so.",
+        "İstanbul’s mayor; the ıslanders; the ſhip; 300 K; Müller; ÉTÉ",
+        "plain ascii text",
+        "",
+    ],
+)
+def test_ascii_lower_lets_a_lower_case_pattern_find_what_a_case_blind_one_finds(text: str) -> None:
+    import re
+
+    from reporter.text import ascii_lower
+
+    folded = ascii_lower(text)
+    assert len(folded) == len(text)
+    for word in ("said", "istanbul", "islanders", "ship", "k", "mayor", "governor", "ete"):
+        blind = [m.span() for m in re.finditer(word, text, re.IGNORECASE)]
+        assert [m.span() for m in re.finditer(word, folded)] == blind

@@ -766,7 +766,8 @@ def test_split_role_keeps_a_possessive_place_with_the_role(
 )
 def test_cue_words_are_found_in_the_folded_text_where_the_case_blind_pattern_finds_them(text: str) -> None:
     """cues() searches a folded copy with a case-sensitive pattern: same offsets, same words."""
-    from reporter.facts.quotes import _FIRST_WORDS, _FIRST_WORDS_FOLDED, _folded
+    from reporter.facts.quotes import _FIRST_WORDS, _FIRST_WORDS_FOLDED
+    from reporter.text import ascii_lower as _folded
 
     folded = _folded(text)
     assert len(folded) == len(text)
