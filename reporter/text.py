@@ -214,7 +214,9 @@ def strip_span(text: str, span: Span) -> Span | None:
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters, digits, inner hyphens and apostrophes)."""
-    return [w.lower() for w in _WORD.findall(text)]
+    if "İ" in text:  # the one character whose lower case is two (and the second no word character)
+        return [w.lower() for w in _WORD.findall(text)]
+    return _WORD.findall(text.lower())  # the same: lower-casing keeps every other character's kind
 
 
 def word_spans(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, Span]]:

@@ -117,3 +117,13 @@ def test_ascii_lower_lets_a_lower_case_pattern_find_what_a_case_blind_one_finds(
     for word in ("said", "istanbul", "islanders", "ship", "k", "mayor", "governor", "ete"):
         blind = [m.span() for m in re.finditer(word, text, re.IGNORECASE)]
         assert [m.span() for m in re.finditer(word, folded)] == blind
+
+
+@pytest.mark.parametrize(
+    "text", ["The GOVERNOR's office", "İstanbul ŞEHİR", "Straße ΣΟΦΙΑ ĲSSEL ǅungla", "e-mail, U.S. co-op", ""]
+)
+def test_words_are_the_lower_cased_tokens(text: str) -> None:
+    """words() lower-cases the text before splitting it (faster); it must give each token lower-cased."""
+    from reporter.text import _WORD
+
+    assert words(text) == [w.lower() for w in _WORD.findall(text)]
