@@ -155,3 +155,15 @@ def test_a_long_story_renders(tmp_path: Path) -> None:
     files = render_story(long_story(), RenderConfig(formats=("pdf",), pdf_date="2024-03-23"))
     pages = len(PdfReader(__import__("io").BytesIO(files["report.pdf"])).pages)
     assert 17 <= pages <= 40  # about twenty
+
+
+def test_warm_up_renders_a_tiny_report_like_pdf() -> None:
+    """warm_up meets what a report meets (tags, a link, a table, a running footer, an SVG served by
+    the report's own fetcher): a tagged one-page PDF whose chart was drawn, not refused."""
+    from reporter.render.pdf import warm_up
+
+    reader = PdfReader(__import__("io").BytesIO(warm_up()))
+    text = reader.pages[0].extract_text()
+    assert len(reader.pages) == 1 and "Warm-up" in text and "1 of 1" in text
+    assert "x" in text.split("link")[-1]  # the SVG's text
+    assert reader.trailer["/Root"]["/MarkInfo"]["/Marked"]
