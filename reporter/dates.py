@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from reporter.text import ascii_lower
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -116,6 +118,7 @@ _BACKGROUND = re.compile(
     r"in\s+the\s+wake\s+of|anniversary)\b",
     re.IGNORECASE,
 )
+_BACKGROUND_FOLDED = re.compile(_BACKGROUND.pattern)  # for reporter.text.ascii_lower's copy
 
 
 def reported_dates(text: str, published: date | None) -> list[date]:
@@ -135,7 +138,8 @@ def foreground(found: list[tuple[int, date]], background: list[tuple[int, int]])
 
 def background_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of the sentences of ``text`` that point back to earlier happenings."""
-    return [(s, e) for s, e in _sentence_bounds(text) if _BACKGROUND.search(text, s, e) is not None]
+    folded = ascii_lower(text)  # where the lower-case pattern finds what the case-blind one would
+    return [(s, e) for s, e in _sentence_bounds(text) if _BACKGROUND_FOLDED.search(folded, s, e) is not None]
 
 
 def without_background(text: str, spans: list[tuple[int, int]] | None = None) -> str:

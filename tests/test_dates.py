@@ -111,3 +111,19 @@ def test_find_date_gives_the_first_absolute_date() -> None:
 def test_a_leap_day_pushed_into_the_past_does_not_crash() -> None:
     # 29 February read as next year would move to a year without one: it stays as written.
     assert mentioned_dates("due on 29 February", date(2024, 1, 10)) == [date(2024, 2, 29)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two were killed on Monday. The attack FOLLOWS a raid on May 22.\nUnlike the İzmir talks, it went well.",
+        "İstanbul said so. Earlier this week, the ministry spoke. Nothing else.",
+        "No background here at all.",
+    ],
+)
+def test_background_sentences_are_found_as_the_case_blind_pattern_finds_them(text: str) -> None:
+    from reporter.dates import _BACKGROUND, _sentence_bounds, background_spans
+
+    expected = [(s, e) for s, e in _sentence_bounds(text) if _BACKGROUND.search(text, s, e)]
+    assert background_spans(text) == expected
+    assert expected or text.startswith("No")
