@@ -73,13 +73,12 @@ def result(future: Future[bytes], job: PdfJob) -> bytes:
 
 
 def _warm() -> None:
-    """Run once in the worker: import what a PDF needs and lay out a one-line page, so that font
-    discovery, WeasyPrint's C bindings and the templates are ready before the first story arrives."""
-    import weasyprint
+    """Run once in the worker: import what a PDF needs and lay out a tiny report-like page
+    (:func:`reporter.render.pdf.warm_up`), so that font discovery, WeasyPrint's C bindings and the
+    templates are ready before the first story arrives."""
     from matplotlib.backends import backend_svg  # noqa: F401  (the charts' backend)
 
     from reporter.render import html, pdf, view  # noqa: F401  (templates and the view's helpers)
 
     html.environment().get_template("report.html")
-    page = '<html lang="en"><body style="font-family: DejaVu Sans"><p>warm <b>up</b> <i>fonts</i></p></body></html>'
-    weasyprint.HTML(string=page).write_pdf(pdf_variant=pdf.PDF_VARIANT, pdf_tags=True)
+    pdf.warm_up()
