@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from functools import partial
+from typing import TypeVar
 
 from reporter import align, clean, cluster, compare, dedupe, overrides
 from reporter.config import Config
@@ -22,6 +23,8 @@ from reporter.model import Alignment, Analysis, Article, Coverage, Fact, Problem
 from reporter.overrides import Overrides
 
 Progress = Callable[[str], None]
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,14 +88,30 @@ def group(
     """The corpus-wide phase: clean every article, link duplicates, cluster stories and events.
 
     With an ``executor``, clustering reads each article's names and dates on its workers (they are
-    idle until the per-story phase).
+    idle until the per-story phase) and here too (see :func:`_shared_map`).
     """
     say("clean")
     cleaned = clean.clean(articles, cfg.clean)
     say("dedupe")
     deduped = dedupe.dedupe(cleaned, cfg.dedupe)
     say("cluster")
-    return cluster.cluster(deduped, cfg.cluster, executor.map if executor is not None else map)
+    return cluster.cluster(
+        deduped, cfg.cluster, partial(_shared_map, executor) if executor is not None else map
+    )
+
+
+def _shared_map(executor: Executor, function: Callable[[T], R], items: Iterable[T]) -> list[R]:
+    """``list(map(function, items))``, the items handed to ``executor`` and worked on here as well: this
+    process takes, from the last, every item no worker has started. Workers may still be starting
+    (loading spaCy) when the corpus-wide phase needs them; this process would otherwise wait idle. The
+    function must be pure: an item is computed once, here or there, and the results keep item order."""
+    work = list(items)
+    futures = [executor.submit(function, item) for item in work]
+    done: dict[int, R] = {}
+    for k in reversed(range(len(work))):
+        if futures[k].cancel():  # not started anywhere: do it here
+            done[k] = function(work[k])
+    return [done[k] if k in done else futures[k].result() for k in range(len(work))]
 
 
 def analyze_story(

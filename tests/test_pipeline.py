@@ -150,6 +150,11 @@ class _RecordingExecutor:
                 self.order.append(arguments[0].id)
             yield function(*arguments)
 
+    def submit(self, function, *arguments):  # type: ignore[no-untyped-def]
+        from concurrent.futures import Future
+
+        return Future()  # never started: clustering takes the chunk back and works it itself
+
 
 def test_an_executor_gets_the_largest_story_first_and_the_result_keeps_story_order(tmp_path: Path) -> None:
     """Stories go to workers biggest first (one big story last would leave the other workers idle);
@@ -193,3 +198,16 @@ def test_the_example_with_its_manifest_holds_the_two_raids() -> None:
     event = {a.id: a.event for a in grouped}
     assert event["000_7d44ba37255e06b6"] == event["002_2ba93e48c7c2f483"] == event[GUARDIAN]
     assert event[KYIV] == event[POLITICAL_IQ] != event[GUARDIAN]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_shared_map_gives_map_results_in_order_whoever_computes_them(workers: int) -> None:
+    """Clustering's chunks go to the workers and are worked here too: every item once, in order."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from reporter.pipeline import _shared_map
+
+    items = list(range(40))
+    with ThreadPoolExecutor(max_workers=workers) as executor:
+        assert _shared_map(executor, lambda x: x * x, items) == [x * x for x in items]
+        assert _shared_map(executor, str, []) == []
