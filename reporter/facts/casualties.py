@@ -451,7 +451,15 @@ def _trigger_matches(text: str, tokens: list[Token], sentence: Span) -> Iterator
     for token in tokens:
         if token.start < done:
             continue
-        for offset in _word_starts(token):
+        if token.text.isalpha() and token.text.isascii():
+            # A plain word (most tokens): the word at its start is the token itself (tokens are
+            # maximal runs of ASCII letters and digits), so no pattern is needed to read it.
+            if token.lower not in _OPENERS:
+                continue
+            offsets: Iterable[int] = (token.start,)
+        else:
+            offsets = _word_starts(token)
+        for offset in offsets:
             word = _WORD_AT.match(text, offset)
             if word is None or word.group().lower() not in _OPENERS:
                 continue

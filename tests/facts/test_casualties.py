@@ -403,3 +403,44 @@ def test_attribution_in_context(text: str, source: str) -> None:
 )
 def test_victims_are_people_not_places(text: str, victims: str | None) -> None:
     assert {f.victims for f in _facts(text) if f.count} <= {victims}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two people were killed and five wounded when shells hit Kozinka, the governor said.",
+        "A police-killed suspect died.Another was injured in the U.S.-led raid; 3 dead.",
+        "Killing of two men: ten were left dead, don't count the injured, officials said.",
+        "Drei Menschen wurden getötet; two killed in Graivoron, one wounded in Shebekino.",
+        "",
+    ],
+)
+def test_triggers_are_found_where_a_word_starts_as_the_pattern_finds_them(sentence: str) -> None:
+    """Plain words skip the word pattern (the word is the token itself); the triggers must be those
+    found by trying the pattern at every word start, as before that shortcut."""
+    import re
+
+    from reporter.facts import casualties
+
+    span = Span(0, len(sentence))
+    tokens = casualties._tokens(sentence, span)
+
+    def reference() -> list[tuple[int, int]]:
+        out, done = [], 0
+        for token in tokens:
+            if token.start < done:
+                continue
+            for offset in casualties._word_starts(token):
+                word = re.compile(r"[A-Za-z]+").match(sentence, offset)
+                if word is None or word.group().lower() not in casualties._OPENERS:
+                    continue
+                match = casualties._TRIGGER.match(sentence, offset, span.end)
+                if match is not None:
+                    done = match.end()
+                    out.append(match.span())
+                    break
+        return out
+
+    found = [m.span() for m in casualties._trigger_matches(sentence, tokens, span)]
+    assert found == reference()
+    assert found or not sentence.strip() or sentence.startswith("Drei")
