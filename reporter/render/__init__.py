@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json as jsonlib  # not `json`: the submodule reporter.render.json takes that name here
 import os
 import shutil
 import tempfile
@@ -22,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reporter import jsontext
 from reporter.config import RenderConfig
 from reporter.model import Analysis, Story
 from reporter.render.output import slug, write_atomic
@@ -60,7 +60,7 @@ def render_story(
     document = to_json(analysis)
     if stamp is not None:
         document["generated_at"] = stamp
-    report_json = (jsonlib.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    report_json = (jsontext.dumps(document, indent=1) + "\n").encode("utf-8")  # json.dumps's text
     files: dict[str, bytes] = {}
     if "json" in cfg.formats:
         files["report.json"] = report_json
