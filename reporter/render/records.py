@@ -64,8 +64,9 @@ LIMITS = (
     "the extractor found; treat them as a reading aid.",
     "Labels are the words an outlet uses for an actor; the voice column says whether the outlet or a "
     "quoted speaker used the word.",
-    "The PDF is a brief: its coverage matrix cuts long sentences and links (rather than prints) "
-    "nearest sentences under 0.2 similarity; the HTML report and the attached report.json hold them whole.",
+    "The PDF is a brief: its coverage matrix prints each sentence once, numbered, with the cells that "
+    "cite it, cuts long sentences, and marks nearest sentences under 0.2 similarity as nothing close; "
+    "the HTML report and the attached report.json hold them whole.",
 )
 
 
@@ -114,6 +115,20 @@ class MatrixCell:
     note: str | None = None
     confidence: float | None = None
     doubtful: bool = False
+    cites: tuple[int, ...] = ()  # the PDF: numbers of the matrix's citations this cell rests on
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A sentence the PDF's coverage matrix rests on, printed once per event however many cells cite
+    it: one sentence often holds several facts, and is the nearest sentence of several omissions
+    (in the example, 122 cell sentences were 65 distinct ones)."""
+
+    number: int
+    outlet: str
+    text: str
+    href: str
+    uses: str  # the cells citing it, by fact number: "✓ 1, 5 · – 4 (0.13), 9 (0.02, nothing close)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +155,8 @@ class Matrix:
     event: EventView
     outlets: tuple[str, ...]
     rows: tuple[MatrixRow, ...]
+    citations: tuple[Citation, ...] = ()  # the PDF (see :func:`cite`): its cells' sentences, once each
+    uncited: tuple[str, ...] = ()  # the PDF: cells with a status and no sentence, one line each
 
     @property
     def wide(self) -> bool:
@@ -441,8 +458,8 @@ class ReportView:
 
     def printed(self, created: str, css: str) -> ReportView:
         """The variant WeasyPrint lays out: its date and its own stylesheet ``css`` (in place of the
-        page's: the print stylesheet stands alone); matrix sentences clipped, nearest sentences that
-        are not close linked rather than printed, and in the side-by-side columns an outlet's own
+        page's: the print stylesheet stands alone); the matrix's sentences clipped and printed once per
+        event however many cells cite them (:func:`cite`), and in the side-by-side columns an outlet's own
         paragraphs kept only where they state a fact (the full texts are attached to the PDF, and the
         HTML shows everything). A brief for print, where length costs reading and rendering time
         alike."""
@@ -460,6 +477,10 @@ class ReportView:
                 side_by_side=side_by_side,
             ),
             landing,
+        )
+        printed = dataclasses.replace(
+            printed,
+            matrices=tuple(cite(m, PDF_NEAREST_FLOOR, printed.cell_evidence) for m in printed.matrices),
         )
         # A paragraph's id only where a link lands: in WeasyPrint an element with an id cannot share
         # its computed style with its siblings.
@@ -489,6 +510,86 @@ class IndexView:
 
 
 # --- anchors ------------------------------------------------------------------------------------------
+
+
+def cite(matrix: Matrix, floor: float, per_cell: int) -> Matrix:
+    """``matrix`` as the PDF prints it: every sentence its cells rest on numbered once
+    (:class:`Citation`: by outlet in column order, then in the order the rows first cite it) and each
+    cell's numbers in ``cites``. A cell cites its first ``per_cell`` evidence sentences and counts the
+    rest; an omitted cell cites its nearest sentence, marked "nothing close" under ``floor``
+    similarity. Cells with a status and no sentence become ``uncited`` lines."""
+    uses: dict[tuple[str, str], dict[str, list[str]]] = {}  # (outlet, sentence) -> status -> uses
+    where: dict[tuple[str, str], str] = {}  # (outlet, sentence) -> href of its first citation
+    keys: list[list[list[tuple[str, str]]]] = []  # row -> cell -> the sentences it cites
+    uncited: list[str] = []
+    for number, row in enumerate(matrix.rows, 1):
+        keys.append([])
+        for cell in row.cells:
+            cited = list(_cell_sentences(cell, number, floor, per_cell))
+            keys[-1].append([(cell.outlet, sentence.text) for sentence, _use in cited])
+            for sentence, use in cited:
+                key = (cell.outlet, sentence.text)
+                where.setdefault(key, sentence.href)
+                uses.setdefault(key, {}).setdefault(cell.status, []).append(use)
+            if cell.status and not cited:
+                said = "no similar sentence" if cell.status == "omitted" else "no sentence to show"
+                note = f" ({cell.note})" if cell.note else ""
+                uncited.append(
+                    f"{number} {row.label}: {cell.outlet} {cell.symbol} {cell.status}, {said}{note}"
+                )
+    order = sorted(where, key=lambda key: matrix.outlets.index(key[0]))  # stable: rows' order within
+    numbers = {key: i for i, key in enumerate(order, 1)}
+    citations = tuple(
+        Citation(
+            numbers[key],
+            key[0],
+            key[1],
+            where[key],
+            " · ".join(
+                f"{STATUS_SYMBOLS[status]} {', '.join(uses[key][status])}"
+                for status in ("included", "differs", "omitted")
+                if status in uses[key]
+            ),
+        )
+        for key in order
+    )
+    rows = tuple(
+        dataclasses.replace(
+            row,
+            cells=tuple(
+                dataclasses.replace(cell, cites=tuple(numbers[key] for key in cell_keys))
+                for cell, cell_keys in zip(row.cells, row_keys, strict=True)
+            ),
+        )
+        for row, row_keys in zip(matrix.rows, keys, strict=True)
+    )
+    return dataclasses.replace(matrix, rows=rows, citations=citations, uncited=tuple(uncited))
+
+
+def _cell_sentences(
+    cell: MatrixCell, number: int, floor: float, per_cell: int
+) -> Iterator[tuple[Evidence, str]]:
+    """The sentences ``cell`` (of fact ``number``) cites, each with how it cites it: "5", "4 (0.13)"."""
+    if cell.status == "omitted":
+        if cell.nearest is not None:
+            similarity = cell.nearest.similarity or 0.0
+            details = [f"{similarity:.2f}"]
+            if cell.doubtful:
+                details.append("doubtful omission")
+            if similarity < floor:
+                details.append("nothing close")
+            note = f"; {cell.note}" if cell.note else ""
+            yield cell.nearest, f"{number} ({', '.join(details)}{note})"
+        return
+    shown = cell.evidence[:per_cell]
+    for i, sentence in enumerate(shown):
+        details = []
+        if i == len(shown) - 1 and len(cell.evidence) > per_cell:
+            more = len(cell.evidence) - per_cell
+            details.append(f"+ {more} more sentence{'s' if more > 1 else ''}, marked side by side")
+        if i == len(shown) - 1 and cell.note:
+            details.append(cell.note)
+        yield sentence, f"{number} ({'; '.join(details)})" if details else str(number)
 
 
 def linked_anchors(value: object) -> Iterator[str]:

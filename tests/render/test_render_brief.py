@@ -27,23 +27,49 @@ def text(tag: Tag | None) -> str:
     return " ".join(tag.get_text(" ").split())
 
 
-def evidence(brief: BeautifulSoup, fact: str) -> str:
-    """The evidence paragraph of the matrix row whose fact label contains ``fact``."""
-    for row in brief.select("table.matrix tbody tr"):
-        if fact in text(row.th):
-            return row_evidence(brief, row.th.a["id"])
+def matrix_row(brief: BeautifulSoup, fact: str) -> tuple[Tag, int, dict[str, str]]:
+    """The matrix table holding the row whose fact label contains ``fact``, the row's number and its
+    cells' text by outlet."""
+    for table in brief.select("table.matrix.brief"):
+        outlets = [text(th) for th in table.select("thead th")][1:]
+        for row in table.select("tbody tr"):
+            if fact in text(row.th):
+                cells = [text(td) for td in row.find_all("td")]
+                return table, int(text(row.th).split()[0]), dict(zip(outlets, cells, strict=True))
     raise AssertionError(f"no matrix row for {fact!r}")
 
 
-def row_evidence(brief: BeautifulSoup, row_id: str) -> str:
-    """The lines under a row's heading in the evidence list, up to the next row's heading."""
-    heading = brief.find(id=f"ev-{row_id}")
-    assert heading is not None
-    lines = [text(heading)]
-    for sibling in heading.find_next_siblings(True):
-        if "fact" in (sibling.get("class") or []):
-            break
-        lines.append(text(sibling))
+def citations(table: Tag) -> dict[int, tuple[str, str]]:
+    """The sentences under a matrix table (numbered per event): number -> (outlet, line)."""
+    found: dict[int, tuple[str, str]] = {}
+    outlet = ""
+    listed = table.find_next_sibling("div", class_="evidence-list")
+    assert isinstance(listed, Tag)
+    for line in listed.find_all(True, recursive=False):
+        if "outlet" in line["class"]:
+            outlet = text(line)
+        elif line.name == "a":
+            number = int(re.match(r"\[(\d+)\]", text(line)).group(1))  # type: ignore[union-attr]
+            found[number] = (outlet, text(line))
+    return found
+
+
+def evidence(brief: BeautifulSoup, fact: str, outlet: str) -> str:
+    """What the brief prints behind one matrix cell: its status, then each sentence it cites, or the
+    line that says it has none."""
+    table, number, cells = matrix_row(brief, fact)
+    cell = cells[outlet]
+    cited = [int(n) for n in re.findall(r"\d+", cell.split("[")[1])] if "[" in cell else []
+    by_number = citations(table)
+    lines = [cell]
+    for n in cited:
+        said_by, line = by_number[n]
+        assert said_by == outlet, "a cell cites its own outlet's sentences"
+        lines.append(line)
+    if not cited:
+        listed = table.find_next_sibling("div", class_="evidence-list")
+        assert isinstance(listed, Tag)
+        lines += [text(p) for p in listed.select("p.cite") if text(p).startswith(f"{number} ")]
     return "\n".join(lines)
 
 
@@ -73,51 +99,82 @@ def test_evidence_lines_hold_no_inline_markup(brief: BeautifulSoup) -> None:
 
 
 @pytest.mark.parametrize(
-    "fact, must_contain",
+    "fact, outlet, must_contain",
     [
-        # included: the sentence that says it
-        ("7 people killed", ["Daily Planet ✓ included", PLANET[0]]),
+        # included: the sentence that says it, citing the fact's row
+        ("7 people killed", "Daily Planet", ["✓ [", PLANET[0]]),
         # differs: the sentence and the note
-        ("7 people killed", ["Wire Service ≠ differs", WIRE[0], "gives 9; most outlets give 7"]),
+        ("7 people killed", "Wire Service", ["≠ [", WIRE[0], "gives 9; most outlets give 7"]),
         # omitted with a close enough sentence: the nearest sentence and its similarity
-        ("Denial by The dam operator", ["Wire Service – omitted, nearest sentence (0.31)", WIRE[0]]),
+        ("Denial by The dam operator", "Wire Service", ["– 0.31 [", "(0.31)", WIRE[0]]),
         # omitted with nothing similar at all
-        ("Calls them", ["Daily Planet – omitted: no similar sentence"]),
+        ("Calls them", "Daily Planet", ["Daily Planet – omitted, no similar sentence"]),
         # omitted and nothing close: said, and the nearest sentence still printed for the reader to judge
-        ("Denial by The dam operator", ["Evening Post – omitted, nothing close; nearest sentence (0.12):"]),
+        ("Denial by The dam operator", "Evening Post", ["– 0.12 [", "(0.12, nothing close)"]),
     ],
 )
-def test_every_cell_has_its_evidence(brief: BeautifulSoup, fact: str, must_contain: list[str]) -> None:
-    paragraph = evidence(brief, fact)
+def test_every_cell_has_its_evidence(
+    brief: BeautifulSoup, fact: str, outlet: str, must_contain: list[str]
+) -> None:
+    printed = evidence(brief, fact, outlet)
     for snippet in must_contain:
-        assert snippet in paragraph
+        assert snippet in printed
 
 
 def test_an_omission_with_nothing_close_still_prints_the_nearest_sentence(brief: BeautifulSoup) -> None:
-    line = re.search(r"^Evening Post – omitted, nothing close; nearest sentence \(0\.12\): (.+)$",
-                     evidence(brief, "Denial by The dam operator"), re.MULTILINE)  # fmt: skip
+    _table, number, _cells = matrix_row(brief, "Denial by The dam operator")
+    line = re.search(rf"{number} \(0\.12, nothing close\)[^:]*: (.+)$", evidence(brief, "Denial by The dam operator", "Evening Post"), re.MULTILINE)  # fmt: skip
     assert line is not None and len(line.group(1)) > 10
 
 
-def test_every_filled_cell_is_accounted_for_in_its_paragraph(brief: BeautifulSoup) -> None:
-    table = brief.select_one("table.matrix.brief")
-    assert table is not None
-    outlets = [text(th) for th in table.select("thead th")][1:]
-    for row in table.select("tbody tr"):
-        paragraph = row_evidence(brief, row.th.a["id"])
-        for outlet, cell in zip(outlets, row.find_all("td"), strict=True):
-            line = re.search(rf"^{re.escape(outlet)} [✓≠–] \w+", paragraph, re.MULTILINE)
-            if "status-none" in cell["class"]:
-                assert line is None
-            else:
-                assert line is not None, (text(row.th), outlet)
-                assert line.group(0).split()[-1] in text(cell), "table and list agree on the status"
+def test_every_filled_cell_is_accounted_for_under_the_table(brief: BeautifulSoup) -> None:
+    """Each cell's numbers name sentences of its outlet whose uses list the cell's row under the
+    cell's status; a cell with a status and no number has its own line; an empty cell has neither."""
+    cited_cells = 0
+    for table in brief.select("table.matrix.brief"):
+        outlets = [text(th) for th in table.select("thead th")][1:]
+        by_number = citations(table)
+        listed = table.find_next_sibling("div", class_="evidence-list")
+        assert isinstance(listed, Tag)
+        uncited = [text(p) for p in listed.select("p.cite")]
+        for row in table.select("tbody tr"):
+            number = int(text(row.th).split()[0])
+            for outlet, td in zip(outlets, row.find_all("td"), strict=True):
+                cell = text(td)
+                if "status-none" in td["class"]:
+                    assert cell == ""
+                    continue
+                symbol = cell[0]
+                assert symbol in "✓≠–"
+                if "[" not in cell:
+                    assert any(u.startswith(f"{number} ") and f"{outlet} {symbol}" in u for u in uncited)
+                    continue
+                for n in re.findall(r"\d+", cell.split("[")[1]):
+                    said_by, line = by_number[int(n)]
+                    uses = line.split(": ", 1)[0]
+                    group = next(part for part in uses.split(" · ") if symbol in part)
+                    assert said_by == outlet, (cell, line)
+                    assert re.search(rf"(?<![\d.]){number}(?![\d.])", group), (cell, line)
+                    cited_cells += 1
+    assert cited_cells > 5
+
+
+def test_a_sentence_cited_by_several_cells_is_printed_once(brief: BeautifulSoup) -> None:
+    for table in brief.select("table.matrix.brief"):
+        lines = [line.split(": ", 1)[1] for _outlet, line in citations(table).values()]
+        assert lines and len(lines) == len(set(lines))
+    # POST[1] holds a quote and a label and is the nearest sentence to a caveat the Post omits.
+    table, _number, _cells = matrix_row(brief, "7 people killed")
+    cited = [line for _outlet, line in citations(table).values() if POST[1][:40] in line]
+    assert len(cited) == 1 and len(re.findall(r"(?<![\d.])\d+(?![\d.)])", cited[0].split(": ", 1)[0])) == 4
 
 
 def test_doubtful_omission_is_marked_in_table_and_list(brief: BeautifulSoup) -> None:
     doubtful = brief.select("table.matrix.brief td.doubtful")
-    assert doubtful and all(text(td).endswith("?") for td in doubtful)
-    assert "doubtful omission" in evidence(brief, "Verification caveat")
+    assert doubtful and all(re.search(r"\?( \[[\d, ]+\])?$", text(td)) for td in doubtful)
+    _table, _number, cells = matrix_row(brief, "Verification caveat")
+    outlet = next(o for o, cell in cells.items() if "?" in cell)
+    assert "doubtful omission" in evidence(brief, "Verification caveat", outlet)
 
 
 def test_every_internal_link_has_a_target(brief: BeautifulSoup) -> None:
@@ -209,7 +266,7 @@ def test_evidence_links_land_on_the_paragraph_that_says_it(brief: BeautifulSoup)
     """Every matrix line that quotes a sentence links to a place in the side-by-side columns that
     holds the sentence (its paragraph, or the line counting the paragraphs left out)."""
     checked = 0
-    for line in brief.select(".evidence-list a.cell"):
+    for line in brief.select(".evidence-list a.cite"):
         target = brief.find(id=line["href"][1:])
         assert target is not None, line["href"]
         sentence = text(line).split(": ", 1)[1].split(" …")[0].split(" (")[0]
