@@ -12,9 +12,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,26 +75,42 @@ def render_pdf(
     import weasyprint
 
     fetch = fetcher(assets or {})
-    document = weasyprint.HTML(string=html, base_url=ASSET_BASE, url_fetcher=fetch)
-    embedded = [
-        weasyprint.Attachment(
-            file_obj=io.BytesIO(item.data),
-            name=item.name,
-            description=item.description,
-            created=created,
-            modified=created,
-            relationship=item.relationship,
-            url_fetcher=fetch,
+    with _collector_paused():
+        document = weasyprint.HTML(string=html, base_url=ASSET_BASE, url_fetcher=fetch)
+        embedded = [
+            weasyprint.Attachment(
+                file_obj=io.BytesIO(item.data),
+                name=item.name,
+                description=item.description,
+                created=created,
+                modified=created,
+                relationship=item.relationship,
+                url_fetcher=fetch,
+            )
+            for item in attachments
+        ]
+        result: bytes = document.write_pdf(
+            attachments=embedded,
+            pdf_variant=PDF_VARIANT,
+            pdf_tags=True,
+            uncompressed_pdf=False,
         )
-        for item in attachments
-    ]
-    result: bytes = document.write_pdf(
-        attachments=embedded,
-        pdf_variant=PDF_VARIANT,
-        pdf_tags=True,
-        uncompressed_pdf=False,
-    )
     return result
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the block. A layout allocates millions of small
+    objects, so the collector kept running passes over them (and over all else the process holds)
+    that found next to nothing: ~6% of a render (long story: 4.69 -> 4.39 s CPU, 3 MB more peak)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 # A page using what a report uses (tags, a link, a table with collapsed borders and backgrounds, a
