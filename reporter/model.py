@@ -126,6 +126,11 @@ class Alignment:
     confidence: float = 0.0
 
 
+# A label fact's ``attributed_to`` when the label stood in a quote whose speaker was not resolved
+# (labels are found before quotes; the facts registry then puts the speaker in its place).
+QUOTED = "(quoted)"
+
+
 @dataclass(frozen=True, slots=True)
 class Fact:
     """One thing an article states, with the exact span that states it.

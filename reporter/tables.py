@@ -16,8 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from reporter.facts.labels import QUOTED
-from reporter.model import Analysis, Article, Fact
+from reporter.model import QUOTED, Analysis, Article, Fact
 
 SEP = "; "
 

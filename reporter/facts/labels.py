@@ -19,13 +19,11 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 
-from reporter.model import Article, Fact, Span
+from reporter.model import QUOTED, Article, Fact, Span
 from reporter.text import sentences
 
 VERSION = "1"
 EXTRACTOR = "labels"
-# Placeholder voice of a quoted label until the registry resolves it to the quote's speaker.
-QUOTED = "(quoted)"
 
 # Compounds first: the regex takes the first alternative that matches.
 _LOADED = (

@@ -202,3 +202,14 @@ def test_anchors_are_safe_and_unique() -> None:
 )
 def test_filters(name: str, args: tuple[object, ...], expected: str) -> None:
     assert filters.FILTERS[name](*args) == expected
+
+
+def test_rendering_imports_no_extractor() -> None:
+    """Regression (speed): ``tables`` took one constant from ``reporter.facts.labels``, which imported
+    every extractor (their compiled patterns: 0.5 s of CPU) into the PDF worker, which only renders."""
+    import subprocess
+    import sys
+
+    probe = "import sys, reporter.render.view, reporter.render.csv; print(sorted(m for m in sys.modules if m.startswith('reporter.facts')))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
