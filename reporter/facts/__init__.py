@@ -16,7 +16,7 @@ from reporter import nlp
 from reporter.config import FactsConfig
 from reporter.errors import ConfigError
 from reporter.facts import casualties, caveats, denials, labels, quotes, speakers
-from reporter.model import Article, Fact
+from reporter.model import QUOTED, Article, Fact
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +96,9 @@ def _label_voices(facts: list[Fact]) -> list[Fact]:
     quotes = [f for f in facts if f.kind == "quote" and f.quote_start is not None and f.quote_end is not None]
     out = []
     for fact in facts:
-        if fact.kind == "label" and fact.attributed_to == labels.QUOTED and fact.quote_start is not None:
+        if fact.kind == "label" and fact.attributed_to == QUOTED and fact.quote_start is not None:
             around = [q for q in quotes if q.quote_start <= fact.quote_start < q.quote_end]  # type: ignore[operator]
             speaker = next((q.speaker for q in around if q.speaker), None)
-            fact = dataclasses.replace(fact, attributed_to=speaker or labels.QUOTED)
+            fact = dataclasses.replace(fact, attributed_to=speaker or QUOTED)
         out.append(fact)
     return out

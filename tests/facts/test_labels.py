@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from reporter.facts.labels import QUOTED, extract_labels
-from reporter.model import Article
+from reporter.facts.labels import extract_labels
+from reporter.model import QUOTED, Article
 from reporter.text import singular
 
 
