@@ -6,6 +6,8 @@ Every sentence here is written for the tests (none comes from the evaluation dat
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from reporter.facts.quotes import extract_quotes, quotations, split_role
@@ -766,11 +768,12 @@ def test_split_role_keeps_a_possessive_place_with_the_role(
 )
 def test_cue_words_are_found_in_the_folded_text_where_the_case_blind_pattern_finds_them(text: str) -> None:
     """cues() searches a folded copy with a case-sensitive pattern: same offsets, same words."""
-    from reporter.facts.quotes import _FIRST_WORDS, _FIRST_WORDS_FOLDED
+    from reporter.facts.quotes import _FIRST_WORDS_FOLDED, _FIRST_WORDS_PATTERN
     from reporter.text import ascii_lower as _folded
 
     folded = _folded(text)
     assert len(folded) == len(text)
-    expected = [(m.start(), m.end()) for m in _FIRST_WORDS.finditer(text)]
+    case_blind = re.compile(_FIRST_WORDS_PATTERN, re.IGNORECASE)
+    expected = [(m.start(), m.end()) for m in case_blind.finditer(text)]
     assert [(m.start(), m.end()) for m in _FIRST_WORDS_FOLDED.finditer(folded)] == expected
     assert expected or not text
