@@ -207,7 +207,7 @@ def bench_render(story: Path, out: Path) -> dict[str, Any]:
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
-def long_story(folder: Path, articles: int = 6, paragraphs: int = 40) -> Path:
+def long_story(folder: Path, articles: int = 6, paragraphs: int = 44) -> Path:
     """A story long enough for a ~20-page PDF: the example articles, each lengthened with its own text."""
     folder.mkdir(parents=True, exist_ok=True)
     seeds = sorted((ROOT / "examples" / "belgorod").glob("*.txt"))
