@@ -47,13 +47,18 @@ def load() -> Language | None:
 
     Without the lemmatizer and the entity recogniser: no extractor reads lemmas or entities, and the
     recogniser has its own embedding layer, so leaving it out changes no tag or dependency (checked on
-    news text) and saves a fifth of the loading time."""
+    news text) and saves a fifth of the loading time.
+
+    Without the model's saved tokenizer too: the pipeline keeps the one English's defaults build, which
+    has the same rules (special cases, prefix, suffix, infix and URL patterns), so the tokens, tags and
+    dependencies are identical (checked on 5,019 evaluation and example texts, 1.3 million tokens),
+    and the 1,347 special cases are built once instead of twice (about 0.19 s of a 0.76 s load)."""
     name = model_package()
     if name is None or importlib.util.find_spec("spacy") is None:
         return None
     import spacy
 
-    return spacy.load(name, exclude=["lemmatizer", "ner"])
+    return spacy.load(name, exclude=["lemmatizer", "ner", "tokenizer"])
 
 
 def version() -> str:

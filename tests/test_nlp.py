@@ -56,6 +56,35 @@ def test_loaded_pipeline_tags_and_parses() -> None:
     assert [child.text for child in said.children if child.dep_ == "nsubj"] == ["Gladkov"]
 
 
+# Text that leans on the tokenizer's special cases and patterns: contractions, abbreviations, URLs,
+# e-mail addresses, numbers with units and currencies, hyphens, emoticons, quotes and dashes.
+TOKENIZER_CASES = [
+    "Officials didn't say whether the U.S. team, led by Dr. Smith Jr., can't or won't go.",
+    "See https://example.org/a?b=1&c=2 or write to press@example.org (e.g. by 5 p.m.).",
+    "A 5-year-old and 1,200 others; $3.5m, 40km, 9:30am, 3/4/2023 and 10% -- he's gonna wait.",
+    "\u201cWe're here,\u201d she said: 'ya know' :) Mr. and Mrs. O'Neill's dog \u2014 in N.Y. and Ga.",
+    "Y'all ain't seen nothin' yet, ma'am; it's 'cause o' the rain... Lt. Col. Reyes (ret.) agreed.",
+]
+
+
+def test_the_pipeline_tokenizes_as_the_saved_tokenizer_would() -> None:
+    """load() leaves out the model's saved tokenizer and keeps the one English's defaults build: it must
+    give the same tokens, and so the same tags and dependencies."""
+    model = nlp.load()
+    name = nlp.model_package()
+    if model is None or name is None:
+        pytest.skip("no spaCy model installed")
+    import spacy
+
+    saved = spacy.load(name, exclude=["lemmatizer", "ner"])  # the model's own tokenizer
+    assert model.tokenizer.rules == saved.tokenizer.rules
+    for text in TOKENIZER_CASES:
+        ours, theirs = model(text), saved(text)
+        assert [(t.text, t.idx, t.tag_, t.dep_, t.head.i) for t in ours] == [
+            (t.text, t.idx, t.tag_, t.dep_, t.head.i) for t in theirs
+        ], text
+
+
 def test_version_names_the_model_without_loading_it() -> None:
     model = nlp.load()
     if model is None:
