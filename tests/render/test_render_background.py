@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 
 import pytest
 
@@ -54,3 +56,20 @@ def _kill(worker: Sidecar) -> None:
     assert pids, "the worker process starts when the worker is made"
     for pid in pids:
         os.kill(pid, signal.SIGKILL)
+
+
+def test_the_warm_up_draws_a_chart_and_leaves_the_settings_alone() -> None:
+    """The worker's first story chart must not pay for matplotlib's fonts (found and opened by the
+    warm-up's chart), and the warm-up must not change the settings the real charts start from."""
+    script = (
+        "import matplotlib, matplotlib.font_manager as fm\n"
+        "from reporter.render.background import _draw_a_chart\n"
+        "before = dict(matplotlib.rcParams)\n"
+        "assert fm.FontManager._findfont_cached.cache_info().currsize == 0\n"
+        "_draw_a_chart()\n"
+        "assert fm.FontManager._findfont_cached.cache_info().currsize > 0, 'no font looked up'\n"
+        "assert fm._get_font.cache_info().currsize > 0, 'no font opened'\n"
+        "assert dict(matplotlib.rcParams) == before, 'settings changed'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
