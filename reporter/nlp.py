@@ -17,6 +17,7 @@ import contextlib
 import functools
 import importlib.util
 import json
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
@@ -81,7 +82,8 @@ def loading_in_background() -> Iterator[None]:
     """Within the block, :func:`run` sends its work to a forked process (a
     :class:`~reporter.sidecar.Sidecar`) that loads the pipeline now, while this process goes on.
     Nothing changes where processes cannot be forked, no model is installed or this process has loaded
-    it already. Not for a process that forks workers of its own inside the block."""
+    it already. Not for a process that forks workers of its own inside the block (a child forked
+    inside it runs :func:`run`'s work itself)."""
     global _background
     if (
         _background is not None
@@ -97,6 +99,16 @@ def loading_in_background() -> Iterator[None]:
             yield
         finally:
             _background = None
+
+
+def _forget_the_parents_sidecar() -> None:
+    """In a forked child (the PDF worker is forked inside the block): the sidecar is its parent's."""
+    global _background
+    _background = None
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_the_parents_sidecar)
 
 
 def run(function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Callable[[], T]:

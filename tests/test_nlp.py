@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import multiprocessing
 import os
 import signal
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -128,3 +130,24 @@ def test_a_dead_background_process_costs_time_not_the_result() -> None:
         other = nlp.run(_pid)()
         os.kill(other, signal.SIGKILL)
         assert _denials_text() == here
+
+
+def _pids_of_work_run_here() -> tuple[int, int]:
+    signal.alarm(60)  # a child that handed the work to its parent's sidecar waits for ever: end it
+    try:
+        return os.getpid(), nlp.run(_pid)()
+    finally:
+        signal.alarm(0)
+
+
+def test_a_process_forked_inside_the_block_runs_the_work_itself() -> None:
+    """Regression: the PDF worker is forked while spaCy's sidecar loads; its copy of the sidecar is
+    not its own to use."""
+    if nlp.model_package() is None:
+        pytest.skip("no spaCy model installed")
+    nlp.load.cache_clear()
+    with nlp.loading_in_background():
+        fork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=1, mp_context=fork) as pool:
+            child, ran_in = pool.submit(_pids_of_work_run_here).result()
+    assert ran_in == child
