@@ -106,19 +106,15 @@ def _helpers(cfg: Config, local: int) -> Iterator[Sidecar | None]:
     """A report's helper processes for the ``with`` block; gives the PDF worker (or ``None``).
 
     Started before this process imports much, and each after the modules it shares with this one (a
-    forked process has them already): spaCy's sidecar first, since the analysis waits for it, then
-    the PDF worker, which warms up while the analysis runs. What is imported before a fork is imported
-    once instead of twice: CPU is what three processes on two cores run short of here (example, wall
-    median of 4 runs: both forked before any import 8.10 s; after the extractors 7.59 s; the PDF
-    worker after the view too, 0.7 s of its warm-up, 7.43 s)."""
+    forked process has them already, so they are imported once, not two or three times: CPU is what
+    three processes on two cores run short of here): spaCy's sidecar first, after the extractors,
+    since the analysis waits for it; then the PDF worker, after the view, matplotlib and templates
+    (:func:`reporter.render.background.pdf_worker`), which warms up while the analysis runs.
+    """
     from reporter.render.background import pdf_worker
 
-    wanted = "pdf" in cfg.render.formats
-    with _spacy_sidecar(cfg, local):
-        if wanted:
-            import reporter.render.view  # noqa: F401  (this process's HTML needs it too)
-        with pdf_worker(wanted) as pdfs:
-            yield pdfs
+    with _spacy_sidecar(cfg, local), pdf_worker("pdf" in cfg.render.formats) as pdfs:
+        yield pdfs
 
 
 def _run(
