@@ -12,6 +12,8 @@ import importlib.util
 import multiprocessing
 import os
 import signal
+import subprocess
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -151,3 +153,21 @@ def test_a_process_forked_inside_the_block_runs_the_work_itself() -> None:
         with ProcessPoolExecutor(max_workers=1, mp_context=fork) as pool:
             child, ran_in = pool.submit(_pids_of_work_run_here).result()
     assert ran_in == child
+
+
+def test_spacy_loads_without_its_command_line_which_stays_importable() -> None:
+    """load() imports spaCy with spacy.cli set aside (typer, weasel, httpx: 0.3 s); afterwards the real
+    spacy.cli imports and spacy.info works."""
+    if nlp.model_package() is None:
+        pytest.skip("no spaCy model installed")
+    script = (
+        "import sys\n"
+        "from reporter import nlp\n"
+        "assert nlp.load() is not None\n"
+        "assert 'typer' not in sys.modules and 'spacy.cli' not in sys.modules, 'the command line loaded'\n"
+        "import spacy, spacy.cli\n"
+        "assert callable(spacy.cli.download), 'no real spacy.cli afterwards'\n"
+        "assert spacy.info()['spacy_version'] == spacy.__version__\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
