@@ -586,7 +586,7 @@ def _cell_sentences(
         details = []
         if i == len(shown) - 1 and len(cell.evidence) > per_cell:
             more = len(cell.evidence) - per_cell
-            details.append(f"+ {more} more sentence{'s' if more > 1 else ''}, marked side by side")
+            details.append(f"+{more} more")  # the lede: marked in the side by side
         if i == len(shown) - 1 and cell.note:
             details.append(cell.note)
         yield sentence, f"{number} ({'; '.join(details)})" if details else str(number)
