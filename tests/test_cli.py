@@ -32,6 +32,23 @@ def test_report_writes_one_folder_per_story(runner: CliRunner, tmp_path: Path) -
     assert list((tmp_path / "belgorod").glob("*.csv"))
 
 
+def test_report_with_helper_processes_writes_what_one_process_writes(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """report forks spaCy's sidecar and the PDF worker, each after imports and a warm-up chart done
+    here; where it cannot fork, everything is done in this process, and the files are the same."""
+    arguments = ["report", str(EXAMPLE), "--format", "json,html,pdf", "--pdf-date", "2023-06-03"]
+    forked = runner.invoke(main, [*arguments, "--out", str(tmp_path / "forked")])
+    assert forked.exit_code == 0, forked.output
+    monkeypatch.setattr("reporter.sidecar.can_fork", lambda: False)
+    alone = runner.invoke(main, [*arguments, "--out", str(tmp_path / "alone")])
+    assert alone.exit_code == 0, alone.output
+    for name in ("report.json", "report.html", "report.pdf"):
+        assert (tmp_path / "forked" / "belgorod" / name).read_bytes() == (
+            tmp_path / "alone" / "belgorod" / name
+        ).read_bytes(), name
+
+
 def test_analyze_writes_the_contract(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "analysis.json"
     result = runner.invoke(main, ["analyze", str(EXAMPLE), "--json", str(out)])
