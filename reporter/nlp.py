@@ -59,7 +59,10 @@ def load() -> Language | None:
     name = model_package()
     if name is None or importlib.util.find_spec("spacy") is None:
         return None
-    with _spacy_cli_set_aside():
+    try:
+        with _spacy_cli_set_aside():
+            import spacy
+    except ImportError:  # a spaCy whose import needs more of its command line: import it whole
         import spacy
 
     return spacy.load(name, exclude=["lemmatizer", "ner", "tokenizer"])

@@ -171,3 +171,27 @@ def test_spacy_loads_without_its_command_line_which_stays_importable() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_spacy_still_loads_if_its_import_needs_the_command_line() -> None:
+    """A spaCy release whose import takes more from spacy.cli than the stand-in offers: load() falls
+    back to importing spaCy whole instead of failing."""
+    if nlp.model_package() is None:
+        pytest.skip("no spaCy model installed")
+    script = (
+        "import contextlib, sys, types\n"
+        "from reporter import nlp\n"
+        "@contextlib.contextmanager\n"
+        "def too_little():\n"
+        "    sys.modules['spacy.cli'] = types.ModuleType('spacy.cli')  # no spacy.cli.info: import fails\n"
+        "    try:\n"
+        "        yield\n"
+        "    finally:\n"
+        "        del sys.modules['spacy.cli']\n"
+        "nlp._spacy_cli_set_aside = too_little\n"
+        "assert nlp.load() is not None\n"
+        "import spacy.cli\n"
+        "assert callable(spacy.cli.download)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
