@@ -105,15 +105,17 @@ def _spacy_sidecar(cfg: Config, local: int) -> contextlib.AbstractContextManager
 def _helpers(cfg: Config, local: int) -> Iterator[Sidecar | None]:
     """A report's helper processes for the ``with`` block; gives the PDF worker (or ``None``).
 
-    Started before this process imports much, and each after the modules it shares with this one (a
-    forked process has them already, so they are imported once, not two or three times: CPU is what
-    three processes on two cores run short of here): spaCy's sidecar first, after the extractors,
-    since the analysis waits for it; then the PDF worker, after the view, matplotlib and templates
-    (:func:`reporter.render.background.pdf_worker`), which warms up while the analysis runs.
+    Started before this process imports much: the PDF worker first
+    (:func:`reporter.render.background.pdf_worker`: WeasyPrint, nothing this process has), then spaCy's
+    sidecar, after the extractors, which both need (a forked process has them already: imported once,
+    not twice; CPU is what three processes on two cores run short of here). Then this process readies
+    its own rendering while the model loads (:func:`reporter.render.background.get_ready_here`).
     """
-    from reporter.render.background import pdf_worker
+    from reporter.render import background
 
-    with _spacy_sidecar(cfg, local), pdf_worker("pdf" in cfg.render.formats) as pdfs:
+    with background.pdf_worker("pdf" in cfg.render.formats) as pdfs, _spacy_sidecar(cfg, local):
+        if {"html", "pdf"} & set(cfg.render.formats):
+            background.get_ready_here()
         yield pdfs
 
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import shutil
 import tempfile
 import urllib.parse
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,24 +25,11 @@ from reporter import jsontext
 from reporter.config import RenderConfig
 from reporter.model import Analysis, Story
 from reporter.render.output import slug, write_atomic
-from reporter.render.pdf import ASSET_BASE
+from reporter.render.pdf import ASSET_BASE, Attachment
 from reporter.render.records import ReportView
 
 if TYPE_CHECKING:
     from reporter.sidecar import Sidecar
-
-
-@dataclass(frozen=True, slots=True)
-class PdfJob:
-    """What a story's PDF is made from: picklable, so a worker process can render it
-    (:mod:`reporter.render.background`)."""
-
-    analysis: Analysis
-    report_json: bytes
-    tables: Mapping[str, bytes]
-    created: dt.datetime
-    stamp: str | None
-    nlp_version: str
 
 
 def render_story(
@@ -51,10 +38,14 @@ def render_story(
     """The files of one story's report (name -> bytes) for the formats ``cfg`` asks for.
 
     ``analysis`` is one story's part (``Analysis.for_story``). Pure apart from reading the templates.
-    With a ``pdf_worker`` the PDF is laid out there while the HTML is rendered here (same bytes).
+    With a ``pdf_worker`` (:mod:`reporter.render.background`) WeasyPrint lays the PDF out there while
+    the HTML is rendered here: the view and the print page are built here first, once for both, so the
+    worker only waits for the analysis as long as that takes. Same bytes either way.
     """
+    from reporter.render import view
     from reporter.render.csv import render_tables
     from reporter.render.json import to_json
+    from reporter.render.pdf import render_pdf
 
     stamp = _now() if cfg.timestamps else None
     document = to_json(analysis)
@@ -69,33 +60,30 @@ def render_story(
         files.update(tables)
     if not {"html", "pdf"} & set(cfg.formats):
         return files
-    job = PdfJob(analysis, report_json, tables, _pdf_date(cfg), stamp, _nlp_version(analysis))
-    pending = pdf_worker.call(story_pdf, job) if pdf_worker is not None and "pdf" in cfg.formats else None
-    page = None
+    page = _view(analysis, stamp)  # without the charts only the HTML shows: drawn below, after the PDF is off
+    pdf: Callable[[], bytes] | None = None
+    if "pdf" in cfg.formats:
+        created = _pdf_date(cfg)
+        printed, assets = print_page(page, created)
+        attachments = _attachments(analysis, report_json, tables, created)
+        if pdf_worker is not None:
+            pdf = pdf_worker.call(render_pdf, printed, attachments, created, assets)
+        else:
+            pdf = functools.partial(render_pdf, printed, attachments, created, assets)
     if "html" in cfg.formats:
         from reporter.render import html
 
-        page = _view(job, html_charts=True)
-        files["report.html"] = html.render_report(page).encode("utf-8")
-    if "pdf" in cfg.formats:
-        files["report.pdf"] = pending() if pending else story_pdf(job, page)
+        files["report.html"] = html.render_report(view.with_html_charts(page, analysis)).encode("utf-8")
+    if pdf is not None:
+        files["report.pdf"] = pdf()
     return files
 
 
-def story_pdf(job: PdfJob, page: ReportView | None = None) -> bytes:
-    """``job``'s PDF/A-3b. ``page``: the story's view when already built (for its HTML), else built
-    here without the charts only the HTML shows."""
-    printed, assets = print_page(page or _view(job, html_charts=False), job.created)
-    return _pdf(job.analysis, printed, job.report_json, job.tables, job.created, assets)
-
-
-def _view(job: PdfJob, html_charts: bool) -> ReportView:
+def _view(analysis: Analysis, stamp: str | None) -> ReportView:
     from reporter.render import html, view
 
     css = html.stylesheet("report.css")
-    return view.build(
-        job.analysis, css, created=job.stamp, nlp_version=job.nlp_version, html_charts=html_charts
-    )
+    return view.build(analysis, css, created=stamp, nlp_version=_nlp_version(analysis), html_charts=False)
 
 
 def print_page(page: ReportView, created: dt.datetime) -> tuple[str, dict[str, tuple[bytes, str]]]:
@@ -150,16 +138,10 @@ def replace_folder(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
     return [folder / name for name in files]
 
 
-def _pdf(
-    analysis: Analysis,
-    page: str,
-    report_json: bytes,
-    tables: Mapping[str, bytes],
-    created: dt.datetime,
-    assets: Mapping[str, tuple[bytes, str]],
-) -> bytes:
-    from reporter.render.pdf import Attachment, render_pdf
-
+def _attachments(
+    analysis: Analysis, report_json: bytes, tables: Mapping[str, bytes], created: dt.datetime
+) -> list[Attachment]:
+    """What the PDF carries: report.json, the CSV tables and every source text."""
     attachments = [Attachment("report.json", report_json, "The analysis (report.json, schema version 1)")]
     attachments += [Attachment(name, data, f"Table: {name}") for name, data in tables.items()]
     seen: set[str] = set()
@@ -170,7 +152,7 @@ def _pdf(
         seen.add(name)
         description = f"Source text: {article.outlet}, {article.source}"
         attachments.append(Attachment(name, article.text.encode("utf-8"), description, "Source"))
-    return render_pdf(page, attachments, created, assets)
+    return attachments
 
 
 def _nlp_version(analysis: Analysis) -> str:

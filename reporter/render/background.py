@@ -1,11 +1,13 @@
 """The PDF in a second process: WeasyPrint loads while the analysis runs, and lays the PDF out while
 this process writes the HTML, JSON and CSV.
 
-A report's PDF is most of its cost: importing WeasyPrint (and matplotlib for its charts) takes about a
-second, laying out and writing a brief several more. :func:`pdf_worker` forks one process at the start
-of a ``reporter report`` run; it imports and warms everything the PDF needs (fonts found, templates
-compiled) while the analysis runs here, then renders each story's PDF from the story's analysis
-(:func:`reporter.render.story_pdf`, the same function the inline path calls, so the bytes are the same).
+A report's PDF is most of its cost: importing WeasyPrint takes about half a second, laying out and
+writing a brief several more. :func:`pdf_worker` forks one process at the start of a ``reporter
+report`` run; it imports WeasyPrint and lays out a tiny page (fonts found, C bindings ready) while the
+analysis runs here. For each story, this process builds the view and the print page (it needs the view
+for the HTML too) and hands the worker :func:`reporter.render.pdf.render_pdf`, the call the inline path
+makes, so the bytes are the same. :func:`get_ready_here` does this process's own warm-up (the view,
+matplotlib, the templates), best while the analysis waits for spaCy.
 
 Where processes cannot be forked (not Linux-like) the PDF is rendered inline, in this process; if the
 worker dies, the sidecar renders it here (:meth:`reporter.sidecar.Sidecar.call`): slower, never
@@ -24,24 +26,21 @@ from reporter import sidecar
 
 @contextlib.contextmanager
 def pdf_worker(wanted: bool) -> Iterator[sidecar.Sidecar | None]:
-    """For the ``with`` block, a :class:`~reporter.sidecar.Sidecar` that warms up for PDFs now
-    (hand it :func:`reporter.render.story_pdf`), when ``wanted`` and this platform can fork; else
-    ``None`` (render inline). Before forking it, this process does the part of the warm-up it needs
-    as well (:func:`_get_ready_here`, about 0.7 s)."""
+    """For the ``with`` block, a :class:`~reporter.sidecar.Sidecar` that warms up WeasyPrint now (hand
+    it :func:`reporter.render.pdf.render_pdf`), when ``wanted`` and this platform can fork; else
+    ``None`` (render inline). Fork it early: it needs nothing this process imports."""
     if not wanted or not sidecar.can_fork():
         yield None
         return
-    _get_ready_here()
     with sidecar.sidecar(_warm) as worker:
         yield worker
 
 
 @functools.cache
-def _get_ready_here() -> None:
-    """Run before forking the worker, in this process: import the view and matplotlib, draw a chart
-    and compile the templates. Both processes need them (this one for the HTML), and the worker,
-    forked after, has them for free: about 0.7 s of CPU the worker would spend while the analysis
-    runs, on the same two cores."""
+def get_ready_here() -> None:
+    """Import the view and matplotlib, compile the templates and draw a chart, in this process (about
+    0.7 s of CPU): what rendering a story here would otherwise pay first, with the PDF worker waiting
+    for its print page. Call it where this process has time to spare (while spaCy loads elsewhere)."""
     from reporter.render import html, view  # noqa: F401  (the view's helpers, pandas)
 
     html.environment().get_template("report.html")
@@ -49,12 +48,11 @@ def _get_ready_here() -> None:
 
 
 def _warm() -> None:
-    """Run once in the worker: what :func:`_get_ready_here` does (done already, unless that failed),
-    then import WeasyPrint and lay out a tiny report-like page (:func:`reporter.render.pdf.warm_up`),
-    so that font discovery and WeasyPrint's C bindings are ready before the first story arrives."""
+    """Run once in the worker: import WeasyPrint and lay out a tiny report-like page
+    (:func:`reporter.render.pdf.warm_up`), so that font discovery and WeasyPrint's C bindings are
+    ready before the first story arrives."""
     from reporter.render import pdf
 
-    _get_ready_here()
     pdf.warm_up()
 
 

@@ -401,13 +401,24 @@ _CHARTS: dict[str, tuple[Callable[[Analysis], str | None], str, str]] = {
 }
 
 
-def _charts(analysis: Analysis, html_charts: bool = True) -> dict[str, Chart]:
+def with_html_charts(page: ReportView, analysis: Analysis) -> ReportView:
+    """``page`` (built with ``html_charts=False``) with the charts only the HTML shows drawn and added:
+    the same view as ``build(analysis, ...)`` with them."""
+    extra = _charts(analysis, names=HTML_ONLY_CHARTS - set(page.charts))
+    every = {**page.charts, **extra}
+    return dataclasses.replace(page, charts={name: every[name] for name in _CHARTS if name in every})
+
+
+def _charts(
+    analysis: Analysis, html_charts: bool = True, names: Iterable[str] | None = None
+) -> dict[str, Chart]:
     """Every chart the tables allow (a chart with nothing to show is left out); without
-    ``html_charts``, only those the PDF shows."""
+    ``html_charts``, only those the PDF shows; with ``names``, only those."""
+    wanted = set(_CHARTS if names is None else names)
     made = {
         name: (draw(analysis), title, caption)
         for name, (draw, title, caption) in _CHARTS.items()
-        if html_charts or name not in HTML_ONLY_CHARTS
+        if name in wanted and (html_charts or name not in HTML_ONLY_CHARTS)
     }
     return {
         name: Chart(f"chart-{name}", title, caption, Markup(svg), _description(svg))
