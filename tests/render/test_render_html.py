@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup, Tag
 
 from reporter.config import RenderConfig
 from reporter.model import Analysis, Change
-from reporter.render import render_story
+from reporter.render import html, render_story, view
 from tests.render.amberley import PLANET, POST, WIRE, build
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -292,3 +292,14 @@ def test_quote_lines_name_the_speaker() -> None:
         "Ruth Okafor is quoted by Daily Planet and Wire Service; not by Evening Post." in line
         for line in lines
     )
+
+
+def test_html_only_charts_added_later_give_the_same_view() -> None:
+    """render_story builds the view without the HTML's own charts (the PDF's print page comes first)
+    and adds them after: the same view as building it with them, charts in the same order."""
+    analysis = build()
+    css = html.stylesheet("report.css")
+    whole = view.build(analysis, css)
+    later = view.with_html_charts(view.build(analysis, css, html_charts=False), analysis)
+    assert list(later.charts) == list(whole.charts) and {"coverage", "prominence"} <= set(whole.charts)
+    assert later == whole
