@@ -39,8 +39,8 @@ def render_story(
 
     ``analysis`` is one story's part (``Analysis.for_story``). Pure apart from reading the templates.
     With a ``pdf_worker`` (:mod:`reporter.render.background`) WeasyPrint lays the PDF out there while
-    the HTML is rendered here: the view and the print page are built here first, once for both, so the
-    worker only waits for the analysis as long as that takes. Same bytes either way.
+    the HTML is rendered here: the view is built once, here, for both, and the print page first, so
+    the worker can start before the HTML's own charts are drawn. Same bytes either way.
     """
     from reporter.render import view
     from reporter.render.csv import render_tables
@@ -60,12 +60,12 @@ def render_story(
         files.update(tables)
     if not {"html", "pdf"} & set(cfg.formats):
         return files
-    page = _view(analysis, stamp)  # without the charts only the HTML shows: drawn below, after the PDF is off
+    page = _view(analysis, stamp)  # without the HTML's own charts: drawn below, once the PDF is off
     pdf: Callable[[], bytes] | None = None
     if "pdf" in cfg.formats:
         created = _pdf_date(cfg)
         printed, assets = print_page(page, created)
-        attachments = _attachments(analysis, report_json, tables, created)
+        attachments = _attachments(analysis, report_json, tables)
         if pdf_worker is not None:
             pdf = pdf_worker.call(render_pdf, printed, attachments, created, assets)
         else:
@@ -138,9 +138,7 @@ def replace_folder(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
     return [folder / name for name in files]
 
 
-def _attachments(
-    analysis: Analysis, report_json: bytes, tables: Mapping[str, bytes], created: dt.datetime
-) -> list[Attachment]:
+def _attachments(analysis: Analysis, report_json: bytes, tables: Mapping[str, bytes]) -> list[Attachment]:
     """What the PDF carries: report.json, the CSV tables and every source text."""
     attachments = [Attachment("report.json", report_json, "The analysis (report.json, schema version 1)")]
     attachments += [Attachment(name, data, f"Table: {name}") for name, data in tables.items()]
