@@ -578,7 +578,8 @@ def _cell_sentences(
                 details.append("doubtful omission")
             if similarity < floor:
                 details.append("nothing close")
-            note = f"; {cell.note}" if cell.note else ""
+            # A doubtful omission's note says what "doubtful omission" says: not printed twice.
+            note = f"; {cell.note}" if cell.note and not cell.doubtful else ""
             yield cell.nearest, f"{number} ({', '.join(details)}{note})"
         return
     shown = cell.evidence[:per_cell]
