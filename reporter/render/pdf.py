@@ -105,7 +105,8 @@ def render_pdf(
 def _collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector off for the block. A layout allocates millions of small
     objects, so the collector kept running passes over them (and over all else the process holds)
-    that found next to nothing: ~6% of a render (long story: 4.69 -> 4.39 s CPU, 3 MB more peak)."""
+    that found next to nothing: ~6% of a render (long story: 4.69 -> 4.39 s CPU, 3 MB more peak).
+    Process-wide: a render overlapping in another thread leaves it to the first one to switch back."""
     if not gc.isenabled():
         yield
         return
@@ -121,8 +122,9 @@ def _streams_compressed_at(level: int) -> Iterator[None]:
     """For the block, pydyf's streams are compressed at zlib ``level`` instead of the 9 it hard-codes.
     pydyf calls ``zlib.compressobj`` through its module's ``zlib`` name, which is swapped for a stand-in
     whose ``compressobj`` sets the level (everything else is zlib's). If a pydyf release compresses
-    another way, the stand-in is simply not called: streams stay valid, at pydyf's level. Not for
-    renders running in threads (a module-wide name): reporter renders one PDF at a time per process."""
+    another way, the stand-in is simply not called: streams stay valid, at pydyf's level. Renders
+    that overlap in threads (a Dask worker's) may leave a stand-in in place when both end: later
+    streams are then compressed at ``level`` too, which is as valid."""
     import pydyf
 
     real = pydyf.zlib
