@@ -63,10 +63,10 @@ def test_the_warm_up_draws_a_chart_and_leaves_the_settings_alone() -> None:
     warm-up's chart), and the warm-up must not change the settings the real charts start from."""
     script = (
         "import matplotlib, matplotlib.font_manager as fm\n"
-        "from reporter.render.background import _draw_a_chart\n"
+        "from reporter.charts import warm_up\n"
         "before = dict(matplotlib.rcParams)\n"
         "assert fm.FontManager._findfont_cached.cache_info().currsize == 0\n"
-        "_draw_a_chart()\n"
+        "warm_up()\n"
         "assert fm.FontManager._findfont_cached.cache_info().currsize > 0, 'no font looked up'\n"
         "assert fm._get_font.cache_info().currsize > 0, 'no font opened'\n"
         "assert dict(matplotlib.rcParams) == before, 'settings changed'\n"
