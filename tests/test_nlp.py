@@ -12,8 +12,6 @@ import importlib.util
 import multiprocessing
 import os
 import signal
-import subprocess
-import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -22,6 +20,7 @@ import pytest
 from reporter import facts, nlp
 from reporter.config import FactsConfig
 from reporter.model import Article, Span
+from tests import fresh
 
 WEIGHTS_SHA256 = {
     "ner/model": "cd93e9ca9126c69f1d10a1039ef67c3d9ec1223b44d079856705970f0f19ff4e",
@@ -169,8 +168,7 @@ def test_spacy_loads_without_its_command_line_which_stays_importable() -> None:
         "assert callable(spacy.cli.download), 'no real spacy.cli afterwards'\n"
         "assert spacy.info()['spacy_version'] == spacy.__version__\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
+    fresh.run(script)
 
 
 def test_spacy_still_loads_if_its_import_needs_the_command_line() -> None:
@@ -193,5 +191,4 @@ def test_spacy_still_loads_if_its_import_needs_the_command_line() -> None:
         "import spacy.cli\n"
         "assert callable(spacy.cli.download)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
+    fresh.run(script)

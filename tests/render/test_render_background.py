@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 
 import pytest
 
@@ -14,6 +12,7 @@ from reporter.config import RenderConfig
 from reporter.render import render_story
 from reporter.render.background import pdf_worker
 from reporter.sidecar import Sidecar
+from tests import fresh
 from tests.render.amberley import build
 
 CFG = RenderConfig(formats=("html", "pdf", "json"), pdf_date="2024-03-23")
@@ -71,5 +70,4 @@ def test_the_warm_up_draws_a_chart_and_leaves_the_settings_alone() -> None:
         "assert fm._get_font.cache_info().currsize > 0, 'no font opened'\n"
         "assert dict(matplotlib.rcParams) == before, 'settings changed'\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
+    fresh.run(script)

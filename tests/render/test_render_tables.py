@@ -19,6 +19,7 @@ from reporter.model import Alignment, Analysis, Article, Member, Span
 from reporter.render import filters
 from reporter.render.records import Anchors
 from reporter.render.side_by_side import layout, merge_gaps
+from tests import fresh
 from tests.render.amberley import build
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -207,9 +208,5 @@ def test_filters(name: str, args: tuple[object, ...], expected: str) -> None:
 def test_rendering_imports_no_extractor() -> None:
     """Regression (speed): ``tables`` took one constant from ``reporter.facts.labels``, which imported
     every extractor (their compiled patterns: 0.5 s of CPU) into the PDF worker, which only renders."""
-    import subprocess
-    import sys
-
     probe = "import sys, reporter.render.view, reporter.render.csv; print(sorted(m for m in sys.modules if m.startswith('reporter.facts')))"
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
+    assert fresh.run(probe).strip() == "[]"
