@@ -73,9 +73,7 @@ def warm_up() -> None:
         axes = figure.add_subplot()
         axes.pcolormesh([[0, 1], [1, 0]], cmap=matplotlib.colors.ListedColormap(PALETTE[:2]))
         for marker, colour in STATUS_MARKERS.values():
-            axes.scatter(
-                [0.5], [0.5], s=18, marker=marker, color=colour, edgecolors="#222222", linewidths=1.2
-            )
+            axes.scatter([0.5], [0.5], s=18, marker=marker, color=colour, linewidths=1.2)  # as the heatmap
         axes.barh([0, 1], [0.5, 0.25], height=0.6, label="warm-up")
         axes.set_yticks([0, 1], ["a", "b"])
         axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=7))  # type: ignore[no-untyped-call]
