@@ -480,7 +480,7 @@ class ReportView:
         )
         printed = dataclasses.replace(
             printed,
-            matrices=tuple(cite(m, PDF_NEAREST_FLOOR, printed.cell_evidence) for m in printed.matrices),
+            matrices=tuple(cite(m, printed.nearest_floor, printed.cell_evidence) for m in printed.matrices),
         )
         # A paragraph's id only where a link lands: in WeasyPrint an element with an id cannot share
         # its computed style with its siblings.

@@ -61,6 +61,7 @@ def test_the_warm_up_draws_a_chart_and_leaves_the_settings_alone() -> None:
     """The worker's first story chart must not pay for matplotlib's fonts (found and opened by the
     warm-up's chart), and the warm-up must not change the settings the real charts start from."""
     script = (
+        "import warnings; warnings.simplefilter('error')  # a warning here shows on every report\n"
         "import matplotlib, matplotlib.font_manager as fm\n"
         "from reporter.charts import warm_up\n"
         "before = dict(matplotlib.rcParams)\n"
