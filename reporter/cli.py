@@ -113,10 +113,23 @@ def _helpers(cfg: Config, local: int) -> Iterator[Sidecar | None]:
     """
     from reporter.render import background
 
-    with background.pdf_worker("pdf" in cfg.render.formats) as pdfs, _spacy_sidecar(cfg, local):
-        if {"html", "pdf"} & set(cfg.render.formats):
-            background.get_ready_here()
+    with contextlib.ExitStack() as helpers:
+        with _loading(local):
+            pdfs = helpers.enter_context(background.pdf_worker("pdf" in cfg.render.formats))
+            helpers.enter_context(_spacy_sidecar(cfg, local))
+            if {"html", "pdf"} & set(cfg.render.formats):
+                background.get_ready_here()
         yield pdfs
+
+
+def _loading(local: int) -> contextlib.AbstractContextManager[None]:
+    """On a small input (one local process) the run is mostly loading: modules, the view's helpers,
+    then an analysis whose objects live until the report is written. The cyclic collector stays out of
+    the way meanwhile (:func:`reporter.collector.paused_while_loading`). A corpus's analysis allocates
+    and frees for minutes: there it stays on."""
+    from reporter import collector
+
+    return collector.paused_while_loading() if local == 1 else contextlib.nullcontext()
 
 
 def _run(
@@ -128,7 +141,7 @@ def _run(
     local: int,
 ) -> Analysis:
     corrections = _corrections(paths, overrides_path)
-    with _executor(local, None, cfg) as executor:
+    with _executor(local, None, cfg) as executor, _loading(local):
         from reporter.pipeline import analyze  # the stages' imports, while spaCy loads
 
         return analyze(

@@ -8,11 +8,14 @@ Used for spaCy's pipeline (:func:`reporter.nlp.loading_in_background`) and for t
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import ParamSpec, TypeVar
+
+from reporter import collector
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -23,7 +26,9 @@ class Sidecar:
 
     def __init__(self, ready: Callable[[], None]) -> None:
         self._pool = ProcessPoolExecutor(
-            max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=ready
+            max_workers=1,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=functools.partial(_get_ready, ready),
         )
         self._pool.submit(int)  # the process starts (and gets ready) on its first task: now
 
@@ -47,6 +52,13 @@ class Sidecar:
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _get_ready(ready: Callable[[], None]) -> None:
+    """The sidecar's set-up, with the collector out of the way (:func:`reporter.collector.loading`):
+    getting ready is loading."""
+    with collector.loading():
+        ready()
 
 
 def can_fork() -> bool:
