@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -76,6 +77,18 @@ def test_text_has_the_sections_and_running_header(reader: PdfReader) -> None:
         assert heading in joined, heading
     assert f"Page 2 of {len(reader.pages)}" in text[1]
     assert "Floods in Amberley" in text[1]  # the running header from page 2 on
+
+
+def test_bookmarks_lead_to_every_section(reader: PdfReader) -> None:
+    """The contents print no page numbers (see print.css): the bookmarks give every section's page."""
+    def flat(items: list[Any]) -> list[str]:
+        return [title for item in items for title in (flat(item) if isinstance(item, list) else [item.title])]
+
+    titles = flat(reader.outline)
+    for heading in ("Key differences", "Coverage matrix", "Casualty ledger", "Speakers", "Labels"):
+        assert heading in titles, heading
+    for heading in ("Side by side", "Timeline", "Sources", "Problems", "Method"):
+        assert heading in titles, heading
 
 
 def test_same_input_and_date_same_pdf() -> None:
