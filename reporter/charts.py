@@ -105,6 +105,16 @@ def _label_width(labels: Iterable[str]) -> float:
     return 0.15 + 0.068 * max((len(label) for label in labels), default=4)
 
 
+def _legend_columns(labels: list[str], most: int) -> tuple[int, int]:
+    """(columns, rows) of a figure legend of ``labels`` that fits the figure's width: at most ``most``
+    columns, fewer when the longest label needs it. A column takes its longest label (about 0.058 inch
+    a character of 8-pt DejaVu Sans in a legend's mixed text) plus about 0.55 inch: the marker, the gap
+    to the text and the gap to the next column."""
+    column = 0.55 + 0.058 * max((len(label) for label in labels), default=4)
+    columns = max(1, min(most, len(labels), int(WIDTH // column)))
+    return columns, -(-len(labels) // columns)
+
+
 def _svg(figure: Figure, name: str, title: str, description: str) -> str:
     """The figure as an inline ``<svg>`` with an accessible title and description."""
     from matplotlib.backends.backend_svg import FigureCanvasSVG
@@ -218,7 +228,8 @@ def speaker_share(share: pd.DataFrame) -> str | None:
     if share.empty:
         return None
     outlets = [_short(o, 28) for o in share.index]
-    legend_rows = (len(share.columns) + 2) // 3
+    speakers = [_short(speaker, 30) for speaker in share.columns]
+    columns, legend_rows = _legend_columns(speakers, 3)
     with _style("speakers"):
         height = 1.0 + 0.3 * len(share) + 0.2 * legend_rows
         figure = _figure(height, left=_label_width(outlets), top=0.15, bottom=0.55 + 0.2 * legend_rows)
@@ -228,14 +239,14 @@ def speaker_share(share: pd.DataFrame) -> str | None:
         for k, speaker in enumerate(share.columns):
             values = [float(v) for v in share[speaker]]
             colour = "#BBBBBB" if speaker == "others" else PALETTE[k % len(PALETTE)]
-            axes.barh(y, values, left=left, color=colour, label=_short(speaker, 30), height=0.6)
+            axes.barh(y, values, left=left, color=colour, label=speakers[k], height=0.6)
             left = [a + b for a, b in zip(left, values, strict=True)]
         axes.set_yticks(y, outlets)
         axes.set_ylim(len(share) - 0.5, -0.5)
         axes.set_xlim(0, 1)
         axes.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0%", "25%", "50%", "75%", "100%"])
         axes.set_xlabel("share of the outlet's quoted words")
-        _figure_legend(figure, axes, ncols=3)
+        _figure_legend(figure, axes, ncols=columns)
         return _svg(
             figure,
             "chart-speakers",
@@ -257,30 +268,32 @@ def timeline(table: pd.DataFrame) -> str | None:
     outlets = sorted(set(dated["outlet"]))
     events = sorted({e for e in dated["event"] if e})
     names = [_short(o, 28) for o in outlets]
-    legend_rows = (len(events) + 1) // 2
+    series = [  # (event, copies?, its legend label) for every marker style drawn
+        (event, copy, _short(f"{_event_tag(event)} {_event_label(part)}", 60) + (" (copy)" if copy else ""))
+        for event in events
+        for part in [dated[dated["event"] == event]]
+        for copy in (False, True)
+        if (part["duplicate_of"].notna() == copy).any()
+    ]
+    columns, legend_rows = _legend_columns([label for *_, label in series], 2)
     with _style("timeline"):
         height = 1.1 + 0.28 * len(outlets) + 0.2 * legend_rows
         figure = _figure(height, left=_label_width(names), top=0.15, bottom=0.5 + 0.2 * legend_rows)
         axes = figure.add_subplot()
-        for k, event in enumerate(events):
-            part = dated[dated["event"] == event]
-            colour = PALETTE[k % len(PALETTE)]
-            for copy in (False, True):
-                rows = part[part["duplicate_of"].notna() == copy]
-                if rows.empty:
-                    continue
-                axes.scatter(
-                    rows["when"],
-                    [outlets.index(o) for o in rows["outlet"]],
-                    s=60,
-                    marker="o",
-                    facecolors="none" if copy else colour,
-                    edgecolors=colour,
-                    linewidths=1.5,
-                    label=_short(f"{_event_tag(event)} {_event_label(part)}", 60)
-                    + (" (copy)" if copy else ""),
-                    zorder=3,
-                )
+        for event, copy, label in series:
+            rows = dated[(dated["event"] == event) & (dated["duplicate_of"].notna() == copy)]
+            colour = PALETTE[events.index(event) % len(PALETTE)]
+            axes.scatter(
+                rows["when"],
+                [outlets.index(o) for o in rows["outlet"]],
+                s=60,
+                marker="o",
+                facecolors="none" if copy else colour,
+                edgecolors=colour,
+                linewidths=1.5,
+                label=label,
+                zorder=3,
+            )
         axes.set_yticks(range(len(outlets)), names)
         axes.set_ylim(len(outlets) - 0.5, -0.5)
         axes.grid(axis="x", color="#EEEEEE")
@@ -289,7 +302,7 @@ def timeline(table: pd.DataFrame) -> str | None:
         axes.set_xlim(first - pad, last + pad)
         axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=7))  # type: ignore[no-untyped-call]
         axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))  # type: ignore[no-untyped-call]
-        _figure_legend(figure, axes, ncols=2)
+        _figure_legend(figure, axes, ncols=columns)
         return _svg(
             figure,
             "chart-timeline",

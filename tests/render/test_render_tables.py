@@ -10,6 +10,7 @@ import dataclasses
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import pytest
@@ -21,6 +22,9 @@ from reporter.render.records import Anchors
 from reporter.render.side_by_side import layout, merge_gaps
 from tests import fresh
 from tests.render.amberley import build
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 GOLDEN = Path(__file__).parent / "golden"
 EMPTY = Analysis(articles=(), stories=(), alignments=(), facts=(), coverage=())
@@ -90,6 +94,44 @@ def test_mathtext_is_off_in_chart_labels() -> None:
     )
     svg = charts.timeline(tables.timeline(renamed))
     assert svg is not None and "$x^2$ News" in svg
+
+
+def _drawn(monkeypatch: pytest.MonkeyPatch, draw: Callable[[], str | None]) -> Figure:
+    figures: list[Figure] = []
+    svg = charts._svg
+    monkeypatch.setattr(charts, "_svg", lambda figure, *args: figures.append(figure) or svg(figure, *args))
+    assert draw() is not None
+    return figures[0]
+
+
+def _legend_fits(figure: Figure) -> bool:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    legend, page = figure.legends[0].get_window_extent(renderer), figure.bbox
+    return bool(page.x0 <= legend.x0 and legend.x1 <= page.x1 and page.y0 <= legend.y0)
+
+
+def test_a_timeline_legend_of_long_event_labels_fits_the_figure(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: two columns of 60-character event labels ran off both sides of the figure."""
+    label = "Freedom of Russia Legion, Novaya Tavolzhanka, Shebekino, Belgorod Region"
+    table = pd.DataFrame(
+        {
+            "published": ["2023-05-22", "2023-06-02", "2023-06-02"],
+            "outlet": ["Kyiv Post", "Reuters", "Reuters (web repost)"],
+            "event": ["s/e1", "s/e2", "s/e2"],
+            "event_label": [f"2023-05-23, {label}", f"2023-06-02, {label}", f"2023-06-02, {label}"],
+            "duplicate_of": [None, None, "reuters"],
+        }
+    )
+    figure = _drawn(monkeypatch, lambda: charts.timeline(table))
+    assert len(figure.legends[0].get_texts()) == 3 and _legend_fits(figure)
+
+
+def test_a_speaker_legend_of_long_names_fits_the_figure(monkeypatch: pytest.MonkeyPatch) -> None:
+    names = [f"A spokesperson for the regional administration no. {k}" for k in range(5)]
+    share = pd.DataFrame([[0.2] * 5, [0.2] * 5], index=["Kyiv Post", "Reuters"], columns=names)
+    assert _legend_fits(_drawn(monkeypatch, lambda: charts.speaker_share(share)))
 
 
 @pytest.mark.parametrize(
