@@ -207,8 +207,11 @@ def bench_render(story: Path, out: Path) -> dict[str, Any]:
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
-def long_story(folder: Path, articles: int = 6, paragraphs: int = 44) -> Path:
-    """A story long enough for a ~20-page PDF: the example articles, each lengthened with its own text."""
+def long_story(folder: Path, articles: int = 8, paragraphs: int = 40) -> Path:
+    """A story long enough for a ~20-page PDF: the example articles, each lengthened with its own text.
+    Eight articles of 40 paragraphs (a long news article's length) give 20 pages. The page count moves
+    with the paragraphs drawn (they decide the events and what the brief shows), not with their number
+    alone; 6 x 44 gave 20 pages until the PDF's contents became one line, then 19."""
     folder.mkdir(parents=True, exist_ok=True)
     seeds = sorted((ROOT / "examples" / "belgorod").glob("*.txt"))
     rng = random.Random(3)
