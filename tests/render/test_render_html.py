@@ -303,3 +303,45 @@ def test_html_only_charts_added_later_give_the_same_view() -> None:
     later = view.with_html_charts(view.build(analysis, css, html_charts=False), analysis)
     assert list(later.charts) == list(whole.charts) and {"coverage", "prominence"} <= set(whole.charts)
     assert later == whole
+
+
+def _environment(templates: Path, cache: Path) -> Any:
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates), bytecode_cache=html.compiled_templates(cache)
+    )
+
+
+def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(tmp_path: Path) -> None:
+    """Templates are compiled once into the cache (the brief's partials cost ~0.2 s a run to compile);
+    a later run uses the cache, and an edited template is compiled again, never served stale."""
+    templates, cache = tmp_path / "templates", tmp_path / "templates" / "__pycache__"
+    templates.mkdir()
+    (templates / "page.html").write_text("one {{ x }}", encoding="utf-8")
+    assert _environment(templates, cache).get_template("page.html").render(x=1) == "one 1"
+    assert len(list(cache.iterdir())) == 1
+    assert _environment(templates, cache).get_template("page.html").render(x=2) == "one 2"
+    (templates / "page.html").write_text("two {{ x }}", encoding="utf-8")
+    assert _environment(templates, cache).get_template("page.html").render(x=3) == "two 3"
+
+
+def test_a_tree_that_cannot_be_written_compiles_every_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    assert html.compiled_templates(tmp_path / "file" / "__pycache__") is None  # cannot be made
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "page.html").write_text("{{ x }}", encoding="utf-8")
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr("tempfile.NamedTemporaryFile", refused)  # cannot be written
+    assert _environment(templates, templates / "__pycache__").get_template("page.html").render(x=4) == "4"
+
+
+def test_the_report_environment_keeps_compiled_templates_beside_them() -> None:
+    assert isinstance(html.environment().bytecode_cache, html.jinja2.FileSystemBytecodeCache)
+    assert html.environment().bytecode_cache.directory == str(html.TEMPLATES / "__pycache__")  # type: ignore[union-attr]
