@@ -81,6 +81,7 @@ def test_text_has_the_sections_and_running_header(reader: PdfReader) -> None:
 
 def test_bookmarks_lead_to_every_section(reader: PdfReader) -> None:
     """The contents print no page numbers (see print.css): the bookmarks give every section's page."""
+
     def flat(items: list[Any]) -> list[str]:
         return [title for item in items for title in (flat(item) if isinstance(item, list) else [item.title])]
 
