@@ -105,20 +105,21 @@ def _spacy_sidecar(cfg: Config, local: int) -> contextlib.AbstractContextManager
 def _helpers(cfg: Config, local: int) -> Iterator[Sidecar | None]:
     """A report's helper processes for the ``with`` block; gives the PDF worker (or ``None``).
 
-    Started before this process imports much: the PDF worker first
-    (:func:`reporter.render.background.pdf_worker`: WeasyPrint, nothing this process has), then spaCy's
-    sidecar, after the extractors, which both need (a forked process has them already: imported once,
-    not twice; CPU is what three processes on two cores run short of here). Then this process readies
-    its own rendering while the model loads (:func:`reporter.render.background.get_ready_here`).
+    spaCy's sidecar first, after the extractors, which both need (a forked process has them already:
+    imported once, not twice). This process then readies its own rendering while the model loads
+    (:func:`reporter.render.background.get_ready_here`), and only then forks the PDF worker
+    (:func:`reporter.render.background.pdf_worker`), which imports WeasyPrint while the analysis runs
+    here. CPU is what two cores run short of: with the PDF worker started first, three processes
+    shared them while this one, the longest path to the PDF, loaded (example: 4.96 -> 4.86 s median).
     """
     from reporter.render import background
 
     with contextlib.ExitStack() as helpers:
         with _loading(local):
-            pdfs = helpers.enter_context(background.pdf_worker("pdf" in cfg.render.formats))
             helpers.enter_context(_spacy_sidecar(cfg, local))
             if {"html", "pdf"} & set(cfg.render.formats):
                 background.get_ready_here()
+            pdfs = helpers.enter_context(background.pdf_worker("pdf" in cfg.render.formats))
         yield pdfs
 
 

@@ -2,8 +2,8 @@
 this process writes the HTML, JSON and CSV.
 
 A report's PDF is most of its cost: importing WeasyPrint takes about half a second, laying out and
-writing a brief several more. :func:`pdf_worker` forks one process at the start of a ``reporter
-report`` run; it imports WeasyPrint and lays out a tiny page (fonts found, C bindings ready) while the
+writing a brief several more. :func:`pdf_worker` forks one process before a ``reporter report`` run's
+analysis; it imports WeasyPrint and lays out a tiny page (fonts found, C bindings ready) while the
 analysis runs here. For each story, this process builds the view and the print page (it needs the view
 for the HTML too) and hands the worker :func:`reporter.render.pdf.render_pdf`, the call the inline path
 makes, so the bytes are the same. :func:`get_ready_here` does this process's own warm-up (the view,
@@ -27,7 +27,8 @@ from reporter import sidecar
 def pdf_worker(wanted: bool) -> Iterator[sidecar.Sidecar | None]:
     """For the ``with`` block, a :class:`~reporter.sidecar.Sidecar` that warms up WeasyPrint now (hand
     it :func:`reporter.render.pdf.render_pdf`), when ``wanted`` and this platform can fork; else
-    ``None`` (render inline). Fork it early: it needs nothing this process imports."""
+    ``None`` (render inline). It needs nothing this process imports, and about 0.7 s of CPU before
+    the first print page arrives."""
     if not wanted or not sidecar.can_fork():
         yield None
         return
@@ -37,9 +38,9 @@ def pdf_worker(wanted: bool) -> Iterator[sidecar.Sidecar | None]:
 
 @functools.cache
 def get_ready_here() -> None:
-    """Import the view and matplotlib, compile the templates and draw a chart, in this process (about
-    0.7 s of CPU): what rendering a story here would otherwise pay first, with the PDF worker waiting
-    for its print page. Call it where this process has time to spare (while spaCy loads elsewhere)."""
+    """Import the view and matplotlib, load the report's template and draw a chart, in this process
+    (about 1 s of CPU): what rendering a story here would otherwise pay first, with the PDF worker
+    waiting for its print page. Call it while spaCy loads elsewhere."""
     from reporter import charts
     from reporter.render import html, view  # noqa: F401  (the view's helpers, pandas)
 
