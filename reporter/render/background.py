@@ -38,14 +38,14 @@ def pdf_worker(wanted: bool) -> Iterator[sidecar.Sidecar | None]:
 
 @functools.cache
 def get_ready_here() -> None:
-    """Import the view and matplotlib, load the report's template and draw a chart, in this process
-    (about 1 s of CPU): what rendering a story here would otherwise pay first, with the PDF worker
-    waiting for its print page. Call it while spaCy loads elsewhere."""
+    """Import the view and matplotlib and load the report's template, in this process (about 1 s of
+    CPU): what rendering a story here would otherwise pay first, with the PDF worker waiting for its
+    print page. Call it while spaCy loads elsewhere."""
     from reporter import charts
     from reporter.render import html, view  # noqa: F401  (the view's helpers, pandas)
 
     html.environment().get_template("report.html")
-    charts.warm_up()
+    charts.get_ready()
 
 
 def _warm() -> None:
