@@ -12,6 +12,7 @@ it; the title and description are escaped here.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import io
 import re
 from collections.abc import Iterable, Iterator
@@ -59,9 +60,8 @@ def get_ready() -> None:
     second), so that a process can pay for it where it has time to spare. Drawing a throw-away figure
     too was tried: it cost 0.07 s and made no later chart cheaper (the example's first two charts drew
     in 0.19 s either way)."""
-    import matplotlib.backends.backend_svg
-    import matplotlib.dates
-    import matplotlib.figure  # noqa: F401
+    for module in ("matplotlib.figure", "matplotlib.backends.backend_svg", "matplotlib.dates"):
+        importlib.import_module(module)
 
 
 def _figure(
@@ -249,13 +249,16 @@ def timeline(table: pd.DataFrame) -> str | None:
     outlets = sorted(set(dated["outlet"]))
     events = sorted({e for e in dated["event"] if e})
     names = [_short(o, 28) for o in outlets]
-    series = [  # (event, copies?, its legend label) for every marker style drawn
-        (event, copy, _short(f"{_event_tag(event)} {_event_label(part)}", 60) + (" (copy)" if copy else ""))
-        for event in events
-        for part in [dated[dated["event"] == event]]
-        for copy in (False, True)
-        if (part["duplicate_of"].notna() == copy).any()
-    ]
+    series: list[tuple[str, bool, str]] = []  # (event, copies?, legend label) of every marker style drawn
+    for event in events:
+        part = dated[dated["event"] == event]
+        label = _short(f"{_event_tag(event)} {_event_label(part)}", 60)
+        copies = part["duplicate_of"].notna()
+        series += [
+            (event, copy, label + (" (copy)" if copy else ""))
+            for copy in (False, True)
+            if (copies == copy).any()
+        ]
     columns, legend_rows = _legend_columns([label for *_, label in series], 2)
     with _style("timeline"):
         height = 1.1 + 0.28 * len(outlets) + 0.2 * legend_rows
