@@ -22,43 +22,36 @@ import gc
 from collections.abc import Iterator
 
 
-@contextlib.contextmanager
-def paused() -> Iterator[None]:
+def paused() -> contextlib.AbstractContextManager[None]:
     """The collector off for the block (unless off already), back on after."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+    return _off(freeze=False, unless_off=True)
 
 
-@contextlib.contextmanager
-def paused_while_loading() -> Iterator[None]:
+def paused_while_loading() -> contextlib.AbstractContextManager[None]:
     """The collector off for a block that loads what the process keeps (unless off already); after it,
     what is alive is frozen out of later collections and the collector is back on. Garbage the block
     left in reference cycles stays until the process ends: use it for loading, not for a batch."""
-    if not gc.isenabled():
+    return _off(freeze=True, unless_off=True)
+
+
+def loading() -> contextlib.AbstractContextManager[None]:
+    """For a forked helper's set-up: the collector off for the block whatever state the process
+    inherited, then on, with what the block loaded frozen (a helper forked inside its parent's
+    :func:`paused_while_loading` would otherwise never collect)."""
+    return _off(freeze=True, unless_off=False)
+
+
+@contextlib.contextmanager
+def _off(freeze: bool, unless_off: bool) -> Iterator[None]:
+    """The collector off for the block, then (``freeze``: the survivors frozen first) back on. With
+    ``unless_off``, a collector found off is left alone: whoever paused it switches it back."""
+    if unless_off and not gc.isenabled():
         yield
         return
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
-        gc.enable()
-
-
-@contextlib.contextmanager
-def loading() -> Iterator[None]:
-    """For a forked helper's set-up: the collector off for the block whatever state the process
-    inherited, then on, with what the block loaded frozen (a helper forked inside its parent's
-    :func:`paused_while_loading` would otherwise never collect)."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
+        if freeze:
+            gc.freeze()
         gc.enable()
